@@ -1,0 +1,126 @@
+// The end-to-end checks, in order; each gets { page, appUrl, backendUrl, artifacts }.
+import { join } from 'node:path';
+
+const TIMEOUT = 60_000;
+
+async function expectVisible(locator, what) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  } catch {
+    throw new Error(`Expected to see ${what}`);
+  }
+}
+
+export const checks = [
+  {
+    name: 'guest sign-in lands on the catalog with the demo components',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(appUrl);
+      const enter = page.getByRole('button', { name: 'Enter' });
+      await expectVisible(enter, 'the guest sign-in "Enter" button');
+      await enter.click();
+      await expectVisible(
+        page.getByText('payments-api'),
+        'payments-api in the catalog',
+      );
+      await expectVisible(
+        page.getByText('fraud-model'),
+        'fraud-model in the catalog',
+      );
+      await page.screenshot({ path: join(artifacts, '01-catalog.png') });
+    },
+  },
+  {
+    name: "the CI/CD tab lists a demo component's seeded runs, newest first, with more on request",
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/payments-api/ci-cd`);
+      await expectVisible(
+        page.getByText('Pipeline runs'),
+        'the "Pipeline runs" table',
+      );
+      const rows = page.locator('tbody tr', {
+        hasText: /payments-api-(ci|deploy)-/,
+      });
+      await expectVisible(rows, 'seeded runs in the table');
+      const firstPage = await rows.count();
+      if (firstPage !== 25) {
+        throw new Error(`Expected a first page of 25 runs, saw ${firstPage}`);
+      }
+      await expectVisible(
+        rows.first().getByText('Running'),
+        'the live run on top',
+      );
+      await page.screenshot({
+        path: join(artifacts, '02-ci-cd-tab.png'),
+        fullPage: true,
+      });
+      await page.getByRole('button', { name: 'Load older runs' }).click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('tbody tr').length >= 50,
+        undefined,
+        { timeout: TIMEOUT },
+      );
+    },
+  },
+  {
+    name: 'the ML component shows its training pipeline runs',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/fraud-model/ci-cd`);
+      await expectVisible(
+        page.getByText(/fraud-model-train-/),
+        'fraud-model training runs',
+      );
+      await page.screenshot({
+        path: join(artifacts, '03-ml-ci-cd-tab.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'the overview card shows the latest runs',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/payments-api`);
+      await expectVisible(
+        page.getByText('Latest pipeline runs'),
+        'the "Latest pipeline runs" card',
+      );
+      await expectVisible(
+        page.getByText(/payments-api-(ci|deploy)/),
+        'runs in the card',
+      );
+      await page.screenshot({
+        path: join(artifacts, '04-overview-card.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'a component without the annotation says which annotation to add',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/docs-site/ci-cd`);
+      await expectVisible(
+        page.getByText(/Missing Annotation/i),
+        'the missing-annotation state',
+      );
+      await expectVisible(
+        page.getByText('backstage.io/kubernetes-id'),
+        'the annotation name',
+      );
+      await page.screenshot({
+        path: join(artifacts, '05-missing-annotation.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'the runs API refuses a caller without credentials',
+    async run({ backendUrl }) {
+      const res = await fetch(
+        `${backendUrl}/api/delivery/entities/component/default/payments-api/runs`,
+      );
+      if (res.status !== 401) {
+        throw new Error(`Expected 401 without credentials, got ${res.status}`);
+      }
+    },
+  },
+];

@@ -1,0 +1,39 @@
+/*
+ * The Slipway portal backend: the Backstage core plugins a delivery portal needs, plus every
+ * Slipway backend package.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for local use (see app-config.production.yaml for real providers)
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// scaffolder
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+
+// permissions: enabled, with an allow-by-default policy that is easy to replace
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissionPolicy'));
+
+// events, notifications and signals
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+// Slipway
+backend.add(import('@slipway/plugin-delivery-backend'));
+backend.add(import('@slipway/plugin-delivery-backend-module-tekton'));
+backend.add(import('@slipway/plugin-scaffolder-backend-module-delivery'));
+
+backend.start();

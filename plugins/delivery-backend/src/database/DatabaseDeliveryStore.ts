@@ -1,0 +1,132 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  PipelineRunPage,
+  PipelineRunWithTasks,
+} from '@slipway/plugin-delivery-common';
+import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
+import { Knex } from 'knex';
+import { decodeRunCursor, encodeRunCursor } from './cursor';
+import { DeliveryStore, ListRunsQuery } from './DeliveryStore';
+import {
+  RunRow,
+  TaskRow,
+  rowToRun,
+  rowToTask,
+  runToRow,
+  taskToRow,
+  toDate,
+} from './rows';
+
+const migrationsDir = resolvePackagePath(
+  '@slipway/plugin-delivery-backend',
+  'migrations',
+);
+
+/** Rows per multi-row insert; keeps bind variables well under SQLite's limit. */
+const CHUNK = 200;
+
+/**
+ * The knex-backed {@link DeliveryStore}, on SQLite or PostgreSQL.
+ */
+export class DatabaseDeliveryStore implements DeliveryStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseDeliveryStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseDeliveryStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async upsertRuns(runs: PipelineRunRecord[]): Promise<void> {
+    if (runs.length === 0) {
+      return;
+    }
+    await this.db.transaction(async tx => {
+      const runRows = runs.map(runToRow);
+      for (let i = 0; i < runRows.length; i += CHUNK) {
+        await tx<RunRow>('delivery_runs')
+          .insert(runRows.slice(i, i + CHUNK))
+          .onConflict('uid')
+          .merge();
+      }
+      const uids = runs.map(r => r.uid);
+      for (let i = 0; i < uids.length; i += CHUNK) {
+        await tx('delivery_tasks')
+          .whereIn('run_uid', uids.slice(i, i + CHUNK))
+          .delete();
+      }
+      const taskRows = runs.flatMap(r => r.tasks.map(t => taskToRow(r.uid, t)));
+      for (let i = 0; i < taskRows.length; i += CHUNK) {
+        await tx<TaskRow>('delivery_tasks').insert(
+          taskRows.slice(i, i + CHUNK),
+        );
+      }
+    });
+  }
+
+  async listRuns(query: ListRunsQuery): Promise<PipelineRunPage> {
+    const q = this.db<RunRow>('delivery_runs').where(
+      'entity_ref',
+      query.entityRef,
+    );
+    if (query.status?.length) {
+      q.whereIn('status', query.status);
+    }
+    if (query.pipeline) {
+      q.where('pipeline_name', query.pipeline);
+    }
+    if (query.branch) {
+      q.where('branch', query.branch);
+    }
+    if (query.cursor) {
+      const { sortAt, uid } = decodeRunCursor(query.cursor);
+      q.where(inner =>
+        inner
+          .where('sort_at', '<', sortAt)
+          .orWhere(tie =>
+            tie.where('sort_at', '=', sortAt).andWhere('uid', '<', uid),
+          ),
+      );
+    }
+    const rows = await q
+      .orderBy([
+        { column: 'sort_at', order: 'desc' },
+        { column: 'uid', order: 'desc' },
+      ])
+      .limit(query.limit + 1);
+
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(rowToRun),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeRunCursor({ sortAt: toDate(last.sort_at), uid: last.uid })
+          : undefined,
+    };
+  }
+
+  async getRun(uid: string): Promise<PipelineRunWithTasks | undefined> {
+    const row = await this.db<RunRow>('delivery_runs')
+      .where('uid', uid)
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const tasks = await this.db<TaskRow>('delivery_tasks')
+      .where('run_uid', uid)
+      .orderBy([
+        { column: 'started_at', order: 'asc', nulls: 'last' },
+        { column: 'name', order: 'asc' },
+      ]);
+    return { ...rowToRun(row), tasks: tasks.map(rowToTask) };
+  }
+}

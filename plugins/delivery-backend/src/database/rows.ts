@@ -1,0 +1,142 @@
+import {
+  PipelineRun,
+  RunGitInfo,
+  RunStatus,
+  TaskRun,
+} from '@slipway/plugin-delivery-common';
+import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
+
+/** A row of `delivery_runs`. Timestamps come back as Date (pg), number or string (sqlite). */
+export interface RunRow {
+  uid: string;
+  provider: string;
+  cluster: string | null;
+  namespace: string | null;
+  name: string;
+  pipeline_name: string | null;
+  entity_ref: string | null;
+  kubernetes_id: string | null;
+  status: string;
+  reason: string | null;
+  created_at: Date | number | string;
+  started_at: Date | number | string | null;
+  completed_at: Date | number | string | null;
+  sort_at: Date | number | string;
+  duration_seconds: number | null;
+  branch: string | null;
+  revision: string | null;
+  environment: string | null;
+  rerun_of: string | null;
+  details: string;
+}
+
+/** A row of `delivery_tasks`. */
+export interface TaskRow {
+  run_uid: string;
+  name: string;
+  pipeline_task_name: string;
+  status: string;
+  reason: string | null;
+  started_at: Date | number | string | null;
+  completed_at: Date | number | string | null;
+  retries: number;
+  is_finally: boolean | number;
+}
+
+interface RunDetails {
+  git: RunGitInfo;
+  labels?: Record<string, string>;
+}
+
+export function toDate(value: Date | number | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toIso(value: Date | number | string | null): string | undefined {
+  return value === null || value === undefined
+    ? undefined
+    : toDate(value).toISOString();
+}
+
+function fromIso(value: string | undefined): Date | null {
+  return value ? new Date(value) : null;
+}
+
+function orUndefined<T>(value: T | null): T | undefined {
+  return value === null ? undefined : value;
+}
+
+export function runToRow(run: PipelineRunRecord): RunRow {
+  const details: RunDetails = { git: run.git, labels: run.labels };
+  return {
+    uid: run.uid,
+    provider: run.provider,
+    cluster: run.cluster ?? null,
+    namespace: run.namespace ?? null,
+    name: run.name,
+    pipeline_name: run.pipelineName ?? null,
+    entity_ref: run.entityRef?.toLocaleLowerCase('en-US') ?? null,
+    kubernetes_id: run.kubernetesId ?? null,
+    status: run.status,
+    reason: run.reason ?? null,
+    created_at: new Date(run.createdAt),
+    started_at: fromIso(run.startedAt),
+    completed_at: fromIso(run.completedAt),
+    sort_at: new Date(run.startedAt ?? run.createdAt),
+    duration_seconds: run.durationSeconds ?? null,
+    branch: run.git.branch ?? null,
+    revision: run.git.revision ?? null,
+    environment: run.environment ?? null,
+    rerun_of: run.rerunOf ?? null,
+    details: JSON.stringify(details),
+  };
+}
+
+export function rowToRun(row: RunRow): PipelineRun {
+  const details = JSON.parse(row.details) as RunDetails;
+  return {
+    uid: row.uid,
+    provider: row.provider,
+    cluster: orUndefined(row.cluster),
+    namespace: orUndefined(row.namespace),
+    name: row.name,
+    pipelineName: orUndefined(row.pipeline_name),
+    entityRef: orUndefined(row.entity_ref),
+    status: row.status as RunStatus,
+    reason: orUndefined(row.reason),
+    createdAt: toDate(row.created_at).toISOString(),
+    startedAt: toIso(row.started_at),
+    completedAt: toIso(row.completed_at),
+    durationSeconds: orUndefined(row.duration_seconds),
+    git: details.git ?? {},
+    environment: orUndefined(row.environment),
+    rerunOf: orUndefined(row.rerun_of),
+  };
+}
+
+export function taskToRow(runUid: string, task: TaskRun): TaskRow {
+  return {
+    run_uid: runUid,
+    name: task.name,
+    pipeline_task_name: task.pipelineTaskName,
+    status: task.status,
+    reason: task.reason ?? null,
+    started_at: fromIso(task.startedAt),
+    completed_at: fromIso(task.completedAt),
+    retries: task.retries,
+    is_finally: task.isFinally,
+  };
+}
+
+export function rowToTask(row: TaskRow): TaskRun {
+  return {
+    name: row.name,
+    pipelineTaskName: row.pipeline_task_name,
+    status: row.status as RunStatus,
+    reason: orUndefined(row.reason),
+    startedAt: toIso(row.started_at),
+    completedAt: toIso(row.completed_at),
+    retries: row.retries,
+    isFinally: Boolean(row.is_finally),
+  };
+}

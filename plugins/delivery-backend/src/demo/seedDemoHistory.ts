@@ -1,0 +1,60 @@
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { generateDemoHistory } from './generateDemoHistory';
+
+export interface DemoDataConfig {
+  enabled: boolean;
+  days: number;
+  entities: Array<{ entityRef: string; isMl: boolean }>;
+}
+
+/** Reads `delivery.demoData`; demo data is off unless `enabled: true` is set. */
+export function readDemoDataConfig(config: RootConfigService): DemoDataConfig {
+  const demo = config.getOptionalConfig('delivery.demoData');
+  return {
+    enabled: demo?.getOptionalBoolean('enabled') ?? false,
+    days: demo?.getOptionalNumber('days') ?? 42,
+    entities: (demo?.getOptionalConfigArray('entities') ?? []).map(e => ({
+      entityRef: e.getString('entityRef').toLocaleLowerCase('en-US'),
+      isMl: e.getOptionalString('pipeline') === 'ml',
+    })),
+  };
+}
+
+/**
+ * Loads demo pipeline history for the configured entities, once per entity: an entity that
+ * already has runs in the store is left alone, so a persistent database is not seeded twice.
+ */
+export async function seedDemoHistory(options: {
+  config: DemoDataConfig;
+  store: DeliveryStore;
+  logger: LoggerService;
+  now?: Date;
+}): Promise<number> {
+  const { config, store, logger } = options;
+  if (!config.enabled) {
+    return 0;
+  }
+  let total = 0;
+  for (const { entityRef, isMl } of config.entities) {
+    const existing = await store.listRuns({ entityRef, limit: 1 });
+    if (existing.items.length > 0) {
+      continue;
+    }
+    const runs = generateDemoHistory({
+      entityRef,
+      isMl,
+      now: options.now ?? new Date(),
+      days: config.days,
+    });
+    await store.upsertRuns(runs);
+    total += runs.length;
+  }
+  logger.info(
+    `Loaded ${total} demo pipeline runs for ${config.entities.length} entities (delivery.demoData)`,
+  );
+  return total;
+}

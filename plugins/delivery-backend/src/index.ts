@@ -1,0 +1,6 @@
+/**
+ * The Slipway delivery backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { deliveryPlugin as default } from './plugin';

@@ -1,0 +1,104 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { deliveryPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+const config = {
+  delivery: {
+    demoData: {
+      enabled: true,
+      days: 14,
+      entities: [{ entityRef: 'component:default/payments-api' }],
+    },
+  },
+};
+
+async function start(permission: 'ALLOW' | 'DENY' = 'ALLOW') {
+  const { server } = await startTestBackend({
+    features: [
+      deliveryPlugin,
+      mockServices.rootConfig.factory({ data: config }),
+      mockServices.permissions.factory({ result: permission }),
+    ],
+  });
+  return server;
+}
+
+const runsPath = '/api/delivery/entities/component/default/payments-api/runs';
+
+describe('deliveryPlugin', () => {
+  it('serves the seeded demo runs, newest first, paged', async () => {
+    const server = await start();
+    const first = await request(server)
+      .get(`${runsPath}?limit=10`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(10);
+    expect(first.body.items[0].status).toBe('running');
+    const times = first.body.items.map(
+      (r: { startedAt: string }) => r.startedAt,
+    );
+    expect([...times].sort().reverse()).toEqual(times);
+
+    const second = await request(server)
+      .get(`${runsPath}?limit=10&cursor=${first.body.nextCursor}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(second.status).toBe(200);
+    expect(second.body.items[0].startedAt <= times[9]).toBe(true);
+    const firstIds = new Set(
+      first.body.items.map((r: { uid: string }) => r.uid),
+    );
+    expect(
+      second.body.items.some((r: { uid: string }) => firstIds.has(r.uid)),
+    ).toBe(false);
+
+    const one = await request(server)
+      .get(`/api/delivery/runs/${first.body.items[1].uid}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(one.status).toBe(200);
+    expect(one.body.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('answers 401 without credentials', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get(runsPath)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 403 when the policy denies delivery.run.read', async () => {
+    const server = await start('DENY');
+    const res = await request(server)
+      .get(runsPath)
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('delivery.run.read');
+  });
+
+  it('answers 400 naming the bad parameter, and 404 for an unknown run', async () => {
+    const server = await start();
+    const bad = await request(server)
+      .get(`${runsPath}?limit=0&status=exploded`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/limit/);
+    expect(bad.body.error.message).toMatch(/status/);
+
+    const unknownParam = await request(server)
+      .get(`${runsPath}?colour=blue`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(unknownParam.status).toBe(400);
+    expect(unknownParam.body.error.message).toContain('colour');
+
+    const missing = await request(server)
+      .get('/api/delivery/runs/does-not-exist')
+      .set('Authorization', mockCredentials.user.header());
+    expect(missing.status).toBe(404);
+  });
+});

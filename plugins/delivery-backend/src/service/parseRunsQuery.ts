@@ -1,0 +1,54 @@
+import { InputError } from '@backstage/errors';
+import { RUN_STATUSES, RunStatus } from '@slipway/plugin-delivery-common';
+import { z } from 'zod';
+
+const DEFAULT_LIMIT = 25;
+const MAX_LIMIT = 200;
+
+const statusList = z
+  .string()
+  .transform(value =>
+    value
+      .split(',')
+      .map(s => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.enum(RUN_STATUSES as [RunStatus, ...RunStatus[]], {
+        errorMap: () => ({
+          message: `must be one of ${RUN_STATUSES.join(', ')}`,
+        }),
+      }),
+    ),
+  );
+
+const runsQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
+    cursor: z.string().min(1).optional(),
+    status: statusList.optional(),
+    pipeline: z.string().min(1).max(255).optional(),
+    branch: z.string().min(1).max(255).optional(),
+  })
+  .strict();
+
+export type RunsQuery = z.infer<typeof runsQuerySchema>;
+
+/**
+ * Validates the query string of the runs list route; throws InputError naming each bad field.
+ */
+export function parseRunsQuery(query: unknown): RunsQuery {
+  const result = runsQuerySchema.safeParse(query);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map(issue =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown parameter(s) ${issue.keys.join(', ')}`
+          : `${issue.path.join('.') || 'query'}: ${issue.message}`,
+      )
+      .join('; ');
+    throw new InputError(`Invalid query: ${problems}`);
+  }
+  return result.data;
+}

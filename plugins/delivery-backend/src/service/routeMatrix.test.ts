@@ -1,0 +1,79 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import express from 'express';
+import request from 'supertest';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { createRouter } from './router';
+
+/**
+ * Routes that may be called without credentials because they verify a signature themselves.
+ * Every other route of the delivery router must answer 401 to an anonymous caller.
+ */
+const SIGNED_WEBHOOK_ROUTES: string[] = [];
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function listRoutes(
+  router: express.Router,
+): Array<{ method: string; path: string }> {
+  return (router.stack as RouteLayer[]).flatMap(layer =>
+    layer.route
+      ? Object.keys(layer.route.methods).map(method => ({
+          method,
+          path: layer.route!.path,
+        }))
+      : [],
+  );
+}
+
+function fillParams(path: string): string {
+  return path.replace(
+    /:([A-Za-z]+)/g,
+    (_, name) => `sample-${name.toLowerCase()}`,
+  );
+}
+
+describe('route matrix', () => {
+  const store: DeliveryStore = {
+    upsertRuns: jest.fn(),
+    listRuns: jest.fn(),
+    getRun: jest.fn(),
+  };
+
+  it('requires credentials on every route except the listed signed webhooks', async () => {
+    const router = await createRouter({
+      store,
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      logger: mockServices.logger.mock(),
+    });
+    const app = express().use(router).use(mockErrorHandler());
+    const routes = listRoutes(router);
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+
+    for (const { method, path } of routes) {
+      if (SIGNED_WEBHOOK_ROUTES.includes(`${method.toUpperCase()} ${path}`)) {
+        continue;
+      }
+      const verb = method as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      const res = await request(app)
+        [verb](fillParams(path))
+        .set('Authorization', mockCredentials.none.header())
+        .send({});
+      expect({
+        route: `${method.toUpperCase()} ${path}`,
+        status: res.status,
+      }).toEqual({
+        route: `${method.toUpperCase()} ${path}`,
+        status: 401,
+      });
+    }
+    expect(store.listRuns).not.toHaveBeenCalled();
+    expect(store.getRun).not.toHaveBeenCalled();
+  });
+});

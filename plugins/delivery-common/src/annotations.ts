@@ -1,0 +1,56 @@
+/**
+ * Label (on PipelineRuns) or annotation (on catalog entities) naming the workload id an entity owns.
+ * Shared with the Backstage Kubernetes and community Tekton plugins, so an entity is annotated once.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
+
+/**
+ * Entity annotation holding a Kubernetes label selector that picks the entity's PipelineRuns.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
+  'backstage.io/kubernetes-label-selector';
+
+/**
+ * Entity annotation restricting the namespace its PipelineRuns are looked up in.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
+
+/**
+ * Entity annotation used by the community Tekton plugin; `"true"` marks an entity as having Tekton CI/CD.
+ *
+ * @public
+ */
+export const ANNOTATION_TEKTON_CICD = 'tekton.dev/cicd';
+
+/**
+ * Label on a PipelineRun (or annotation on an environment entity) naming the target environment
+ * of a deployment run, e.g. `production`.
+ *
+ * @public
+ */
+export const LABEL_DELIVERY_ENVIRONMENT = 'slipway.dev/environment';
+
+/**
+ * Annotation on an environment entity (kind Resource, spec.type `environment`) giving its tier:
+ * `development`, `staging` or `production`.
+ *
+ * @public
+ */
+export const ANNOTATION_ENVIRONMENT_TIER = 'slipway.dev/environment-tier';
+
+/**
+ * The annotations any one of which makes Slipway's delivery views available on an entity.
+ *
+ * @public
+ */
+export const DELIVERY_ENTITY_ANNOTATIONS = [
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+] as const;

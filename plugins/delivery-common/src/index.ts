@@ -1,0 +1,9 @@
+/**
+ * Contracts shared by the Slipway delivery plugins: annotation names, permissions and the
+ * types the REST API speaks.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './permissions';
+export * from './types';

@@ -1,0 +1,8 @@
+/**
+ * Node.js library for Slipway delivery backend modules: the extension points that provider
+ * modules (Tekton, and CI systems after it) implement.
+ *
+ * @packageDocumentation
+ */
+export * from './extensions';
+export * from './providers';

@@ -1,0 +1,45 @@
+import { PipelineRunWithTasks } from '@slipway/plugin-delivery-common';
+
+/**
+ * A pipeline run as a provider reports it, before the backend stores it.
+ *
+ * `entityRef` may be left out when the provider only knows workload labels; the backend then
+ * attaches the run to an entity once one claims it.
+ *
+ * @public
+ */
+export type PipelineRunRecord = PipelineRunWithTasks & {
+  /** Value of the `backstage.io/kubernetes-id` label, when the run carries one. */
+  kubernetesId?: string;
+  /** The run's labels, used to match entities' label selectors. */
+  labels?: Record<string, string>;
+};
+
+/**
+ * What the delivery backend hands a provider to report runs through.
+ *
+ * Writes are idempotent by `uid`: reporting the same run again replaces its stored state, and
+ * runs that disappear from the provider (pruned from a cluster) are never deleted from history.
+ *
+ * @public
+ */
+export interface PipelineRunSink {
+  /** Insert or update runs (and their tasks) in one transaction. */
+  upsertRuns(runs: PipelineRunRecord[]): Promise<void>;
+}
+
+/**
+ * A source of pipeline runs (Tekton, GitHub Actions, GitLab CI, Jenkins, ...).
+ *
+ * The backend calls {@link PipelineProvider.connect} once at start-up with the sink to write
+ * into; the provider owns its own schedule (list, watch, periodic resync) from then on, usually
+ * through the scheduler service so that only one replica does the work.
+ *
+ * @public
+ */
+export interface PipelineProvider {
+  /** A stable, unique name, e.g. `tekton`; it is stored as each run's `provider`. */
+  getProviderName(): string;
+  /** Start reporting runs into the sink. Must not throw for unreachable sources: log instead. */
+  connect(sink: PipelineRunSink): Promise<void>;
+}

@@ -1,0 +1,58 @@
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { deliveryApiRef, DeliveryClient } from './api';
+import { rootRouteRef } from './routes';
+
+const deliveryApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: deliveryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DeliveryClient(deps),
+    }),
+});
+
+/** The CI/CD tab on every component page; its empty state says which annotation to add. */
+const entityDeliveryContent = EntityContentBlueprint.make({
+  name: 'pipelines',
+  params: {
+    path: 'ci-cd',
+    title: 'CI/CD',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityPipelinesContent').then(m => (
+        <m.EntityPipelinesContent />
+      )),
+  },
+});
+
+/** Overview card with the latest runs. */
+const entityLatestRunsCard = EntityCardBlueprint.make({
+  name: 'latest-runs',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityLatestRunsCard').then(m => (
+        <m.EntityLatestRunsCard />
+      )),
+  },
+});
+
+/**
+ * The Slipway delivery plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'delivery',
+  extensions: [deliveryApi, entityDeliveryContent, entityLatestRunsCard],
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+});

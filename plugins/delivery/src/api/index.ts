@@ -1,0 +1,3 @@
+export { deliveryApiRef } from './DeliveryApi';
+export type { DeliveryApi, ListRunsRequest } from './DeliveryApi';
+export { DeliveryClient } from './DeliveryClient';

@@ -1,0 +1,1 @@
+export { EntityLatestRunsCard } from './EntityLatestRunsCard';

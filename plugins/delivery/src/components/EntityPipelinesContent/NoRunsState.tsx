@@ -1,0 +1,32 @@
+import { EmptyState } from '@backstage/core-components';
+import { Entity } from '@backstage/catalog-model';
+import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import {
+  ANNOTATION_KUBERNETES_ID,
+  DELIVERY_ENTITY_ANNOTATIONS,
+} from '@slipway/plugin-delivery-common';
+import { isDeliveryAvailable } from '../../isDeliveryAvailable';
+
+/**
+ * What to show when an entity has no runs: which annotation to add, or where runs come from.
+ */
+export function NoRunsState(props: { entity: Entity }) {
+  if (!isDeliveryAvailable(props.entity)) {
+    return (
+      <MissingAnnotationEmptyState
+        annotation={[...DELIVERY_ENTITY_ANNOTATIONS]}
+        readMoreUrl="https://backstage.io/docs/features/kubernetes/configuration#surfacing-your-kubernetes-components-as-part-of-an-entity"
+      />
+    );
+  }
+  const id =
+    props.entity.metadata.annotations?.[ANNOTATION_KUBERNETES_ID] ??
+    props.entity.metadata.name;
+  return (
+    <EmptyState
+      missing="data"
+      title="No pipeline runs yet"
+      description={`Runs labelled ${ANNOTATION_KUBERNETES_ID}=${id} appear here once a pipeline provider reports them. Check that the Tekton module is installed and its cluster is listed under kubernetes.clusterLocatorMethods.`}
+    />
+  );
+}

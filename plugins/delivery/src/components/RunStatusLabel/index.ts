@@ -1,0 +1,1 @@
+export { RunStatusLabel } from './RunStatusLabel';

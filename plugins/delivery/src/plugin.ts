@@ -1,0 +1,60 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { deliveryApiRef, DeliveryClient } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The Slipway delivery frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
+export const deliveryPlugin = createPlugin({
+  id: 'delivery',
+  apis: [
+    createApiFactory({
+      api: deliveryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DeliveryClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The CI/CD entity tab: the entity's pipeline runs, paged from the backend.
+ *
+ * @public
+ */
+export const EntityDeliveryContent = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDeliveryContent',
+    component: () =>
+      import('./components/EntityPipelinesContent').then(
+        m => m.EntityPipelinesContent,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Overview card with the entity's latest pipeline runs.
+ *
+ * @public
+ */
+export const EntityLatestRunsCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityLatestRunsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityLatestRunsCard').then(
+          m => m.EntityLatestRunsCard,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,7 @@
+/**
+ * Scaffolder actions that wire new repositories to Slipway delivery.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleDelivery as default } from './module';
+export { createBuildAnnotationsAction } from './actions/buildAnnotations';
