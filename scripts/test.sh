@@ -28,6 +28,13 @@ step "PostgreSQL on 127.0.0.1:5432" ensure_postgres
 
 step "tsc" tsc
 step "lint" backstage-cli repo lint
+build_plugins() {
+  local dir
+  for dir in plugins/*/; do
+    (cd "$dir" && backstage-cli package build >/dev/null) || { echo "build failed: $dir"; return 1; }
+  done
+}
+step "build plugin packages" build_plugins
 
 mkdir -p .tools
 rm -f .tools/jest.json e2e-artifacts/results.json

@@ -53,7 +53,7 @@ exports.up = async function up(knex) {
       .nullable()
       .comment('Target environment of a deployment run');
     table.string('rerun_of', 255).nullable();
-    table.text('details').notNullable().comment('JSON: git facts and labels');
+    table.text('details').notNullable().comment('JSON: git facts, labels, params, results, image, message');
     table.index(
       ['entity_ref', 'sort_at', 'uid'],
       'delivery_runs_entity_page_idx',
@@ -77,6 +77,7 @@ exports.up = async function up(knex) {
     table.timestamp('completed_at', { useTz: true }).nullable();
     table.integer('retries').notNullable().defaultTo(0);
     table.boolean('is_finally').notNullable().defaultTo(false);
+    table.text('details').nullable().comment('JSON: kind, pod, steps, results, message');
     table.primary(['run_uid', 'name']);
   });
 };

@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
 
@@ -24,6 +25,7 @@ async function start(permission: 'ALLOW' | 'DENY' = 'ALLOW') {
       deliveryPlugin,
       mockServices.rootConfig.factory({ data: config }),
       mockServices.permissions.factory({ result: permission }),
+      catalogServiceMock.factory({ entities: [] }),
     ],
   });
   return server;
@@ -62,6 +64,39 @@ describe('deliveryPlugin', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(one.status).toBe(200);
     expect(one.body.tasks.length).toBeGreaterThan(0);
+    expect(one.body.queueSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers pipeline statistics from the stored runs', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get(
+        '/api/delivery/entities/component/default/payments-api/pipeline-stats?days=14',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const ci = res.body.pipelines.find(
+      (p: { pipelineName: string }) => p.pipelineName === 'payments-api-ci',
+    );
+    expect(ci.finishedRuns).toBeGreaterThan(10);
+    expect(ci.successRate).toBeGreaterThan(0);
+    expect(ci.successRate).toBeLessThan(1);
+    expect(ci.durationP90Seconds).toBeGreaterThanOrEqual(
+      ci.durationMedianSeconds,
+    );
+  });
+
+  it('refuses actions on runs whose provider cannot perform them', async () => {
+    const server = await start();
+    const page = await request(server)
+      .get(`${runsPath}?limit=1`)
+      .set('Authorization', mockCredentials.user.header());
+    const uid = page.body.items[0].uid;
+    const rerun = await request(server)
+      .post(`/api/delivery/runs/${uid}/rerun`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(rerun.status).toBe(409);
+    expect(rerun.body.error.message).toContain("provider 'demo'");
   });
 
   it('answers 401 without credentials', async () => {

@@ -2,10 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@slipway/plugin-delivery-common';
 import { deliveryProvidersExtensionPoint } from '@slipway/plugin-delivery-node';
+import { readEntityMappingSchedule } from './config';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { readDemoDataConfig, seedDemoHistory } from './demo/seedDemoHistory';
+import { EntityMappingTask } from './service/mapping/EntityMappingTask';
+import { EntityRunMapper } from './service/mapping/EntityRunMapper';
+import { MappingRunSink } from './service/mapping/MappingRunSink';
 import { ProviderRegistry } from './service/ProviderRegistry';
 import { createRouter } from './service/router';
 
@@ -26,21 +31,18 @@ export const deliveryPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
         logger: coreServices.logger,
+        catalog: catalogServiceRef,
       },
-      async init({
-        config,
-        database,
-        httpRouter,
-        httpAuth,
-        permissions,
-        permissionsRegistry,
-        logger,
-      }) {
+      async init(deps) {
+        const { config, database, logger } = deps;
         const store = await DatabaseDeliveryStore.create({ database });
-        permissionsRegistry.addPermissions(deliveryPermissions);
+        deps.permissionsRegistry.addPermissions(deliveryPermissions);
 
         await seedDemoHistory({
           config: readDemoDataConfig(config),
@@ -48,15 +50,29 @@ export const deliveryPlugin = createBackendPlugin({
           logger,
         });
 
+        const mapper = new EntityRunMapper(deps.catalog, deps.auth, logger);
+        await new EntityMappingTask(mapper, store, logger).schedule(
+          deps.scheduler,
+          readEntityMappingSchedule(config),
+        );
+
+        const sink = new MappingRunSink(store, mapper);
         for (const provider of providers.list()) {
           logger.info(
             `Connecting pipeline provider '${provider.getProviderName()}'`,
           );
-          await provider.connect(store);
+          await provider.connect(sink);
         }
 
-        httpRouter.use(
-          await createRouter({ store, httpAuth, permissions, logger }),
+        deps.httpRouter.use(
+          await createRouter({
+            store,
+            providerFor: name => providers.get(name),
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            logger,
+          }),
         );
       },
     });

@@ -42,6 +42,32 @@ export interface RunGitInfo {
 }
 
 /**
+ * A named result or param value. Tekton allows strings, arrays of strings and objects of strings.
+ *
+ * @public
+ */
+export interface RunValue {
+  name: string;
+  value: string | string[] | Record<string, string>;
+}
+
+/**
+ * One step (container) of a task.
+ *
+ * @public
+ */
+export interface TaskStep {
+  name: string;
+  /** Container name in the task's pod, for fetching logs (e.g. `step-build`). */
+  container?: string;
+  status: RunStatus;
+  reason?: string;
+  exitCode?: number;
+  startedAt?: string;
+  completedAt?: string;
+}
+
+/**
  * One task (TaskRun) of a pipeline run.
  *
  * @public
@@ -60,6 +86,14 @@ export interface TaskRun {
   retries: number;
   /** Whether the task belongs to the pipeline's `finally` section. */
   isFinally: boolean;
+  /** Kind of the child object when it is not a TaskRun (e.g. `CustomRun` for an approval gate). */
+  kind?: string;
+  /** Pod that ran the task, for logs. */
+  podName?: string;
+  steps?: TaskStep[];
+  results?: RunValue[];
+  /** Status message, e.g. why the task failed. */
+  message?: string;
 }
 
 /**
@@ -91,6 +125,16 @@ export interface PipelineRun {
   environment?: string;
   /** uid of the run this one re-ran, when it is a rerun. */
   rerunOf?: string;
+  /** Seconds between creation and start (time spent queued or pending). */
+  queueSeconds?: number;
+  /** Status message of the run, e.g. `Tasks Completed: 3 (Failed: 1, Cancelled 0), Skipped: 0`. */
+  message?: string;
+  params?: RunValue[];
+  results?: RunValue[];
+  /** Built image, from `IMAGE_URL` / `IMAGE_DIGEST` results. */
+  image?: { url?: string; digest?: string };
+  /** Whether Tekton Chains signed the run (`chains.tekton.dev/signed: "true"`). */
+  signed?: boolean;
 }
 
 /**
@@ -111,4 +155,37 @@ export interface PipelineRunWithTasks extends PipelineRun {
 export interface PipelineRunPage {
   items: PipelineRun[];
   nextCursor?: string;
+}
+
+/**
+ * Statistics of one pipeline of an entity over a window.
+ *
+ * @public
+ */
+export interface PipelineStats {
+  pipelineName: string;
+  /** Finished runs in the window (succeeded, failed, cancelled, timed out). */
+  finishedRuns: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  timedOut: number;
+  /** succeeded / (succeeded + failed + timedOut); null without such runs. */
+  successRate: number | null;
+  /** Over succeeded runs, in seconds; null without any. */
+  durationMedianSeconds: number | null;
+  durationP90Seconds: number | null;
+  /** Most frequent reasons of failed and timed-out runs (`task: reason`), most frequent first. */
+  failureReasons: Array<{ reason: string; count: number }>;
+}
+
+/**
+ * Pipeline statistics of an entity over `[from, to)`.
+ *
+ * @public
+ */
+export interface EntityPipelineStats {
+  from: string;
+  to: string;
+  pipelines: PipelineStats[];
 }

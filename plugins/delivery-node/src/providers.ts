@@ -1,4 +1,4 @@
-import { PipelineRunWithTasks } from '@slipway/plugin-delivery-common';
+import { PipelineRunWithTasks, TaskRun } from '@slipway/plugin-delivery-common';
 
 /**
  * A pipeline run as a provider reports it, before the backend stores it.
@@ -29,6 +29,25 @@ export interface PipelineRunSink {
 }
 
 /**
+ * The logs of one task, per step, as fetched live from the provider.
+ *
+ * @public
+ */
+export interface TaskLogs {
+  steps: Array<{ name: string; container?: string; log: string }>;
+}
+
+/**
+ * Who asked for an action on a run, for the provider's own records (labels, annotations).
+ *
+ * @public
+ */
+export interface RunActionContext {
+  /** Entity ref of the user, e.g. `user:default/ada`. */
+  requestedBy: string;
+}
+
+/**
  * A source of pipeline runs (Tekton, GitHub Actions, GitLab CI, Jenkins, ...).
  *
  * The backend calls {@link PipelineProvider.connect} once at start-up with the sink to write
@@ -42,4 +61,16 @@ export interface PipelineProvider {
   getProviderName(): string;
   /** Start reporting runs into the sink. Must not throw for unreachable sources: log instead. */
   connect(sink: PipelineRunSink): Promise<void>;
+  /**
+   * Fetch a task's step logs live. Throw a `NotFoundError` (from `@backstage/errors`) with a
+   * message a user understands when they are gone (e.g. the pod was deleted).
+   */
+  getTaskLogs?(run: PipelineRunWithTasks, task: TaskRun): Promise<TaskLogs>;
+  /** Start a new run from the spec of this one; resolves with the new run's name (and uid). */
+  rerun?(
+    run: PipelineRunWithTasks,
+    context: RunActionContext,
+  ): Promise<{ name: string; uid?: string }>;
+  /** Ask the provider to cancel a running run. */
+  cancel?(run: PipelineRunWithTasks, context: RunActionContext): Promise<void>;
 }

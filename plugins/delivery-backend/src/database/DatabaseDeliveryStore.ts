@@ -9,7 +9,7 @@ import {
 import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
 import { Knex } from 'knex';
 import { decodeRunCursor, encodeRunCursor } from './cursor';
-import { DeliveryStore, ListRunsQuery } from './DeliveryStore';
+import { DeliveryStore, ListRunsQuery, RunFact } from './DeliveryStore';
 import {
   RunRow,
   TaskRow,
@@ -86,6 +86,9 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     if (query.branch) {
       q.where('branch', query.branch);
     }
+    if (query.since) {
+      q.where('sort_at', '>=', query.since);
+    }
     if (query.cursor) {
       const { sortAt, uid } = decodeRunCursor(query.cursor);
       q.where(inner =>
@@ -128,5 +131,91 @@ export class DatabaseDeliveryStore implements DeliveryStore {
         { column: 'name', order: 'asc' },
       ]);
     return { ...rowToRun(row), tasks: tasks.map(rowToTask) };
+  }
+
+  async listRunFacts(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<RunFact[]> {
+    const rows = await this.db<RunRow>('delivery_runs')
+      .where('entity_ref', entityRef)
+      .where('sort_at', '>=', from)
+      .where('sort_at', '<', to)
+      .select(
+        'uid',
+        'pipeline_name',
+        'name',
+        'status',
+        'reason',
+        'duration_seconds',
+      );
+    const failedUids = rows.filter(r => r.status === 'failed').map(r => r.uid);
+    const failedTasks = new Map<string, string>();
+    for (let i = 0; i < failedUids.length; i += CHUNK) {
+      const tasks = await this.db<TaskRow>('delivery_tasks')
+        .whereIn('run_uid', failedUids.slice(i, i + CHUNK))
+        .whereIn('status', ['failed', 'timedOut'])
+        .orderBy([
+          { column: 'started_at', order: 'asc', nulls: 'last' },
+          { column: 'name', order: 'asc' },
+        ])
+        .select('run_uid', 'pipeline_task_name', 'reason');
+      for (const task of tasks) {
+        if (!failedTasks.has(task.run_uid)) {
+          failedTasks.set(
+            task.run_uid,
+            `${task.pipeline_task_name}: ${task.reason ?? 'Failed'}`,
+          );
+        }
+      }
+    }
+    return rows.map(row => ({
+      pipelineName: row.pipeline_name ?? row.name,
+      status: row.status as RunFact['status'],
+      reason: row.reason ?? undefined,
+      durationSeconds: row.duration_seconds ?? undefined,
+      failedTask: failedTasks.get(row.uid),
+    }));
+  }
+
+  async assignEntitiesByKubernetesId(
+    mapping: ReadonlyMap<string, string>,
+  ): Promise<number> {
+    let changed = 0;
+    for (const [kubernetesId, entityRef] of mapping) {
+      changed += await this.db('delivery_runs')
+        .where('kubernetes_id', kubernetesId)
+        .where(q =>
+          q.whereNull('entity_ref').orWhere('entity_ref', '<>', entityRef),
+        )
+        .update({ entity_ref: entityRef });
+    }
+    return changed;
+  }
+
+  async listUnassignedRuns(afterUid: string | undefined, limit: number) {
+    const q = this.db<RunRow>('delivery_runs').whereNull('entity_ref');
+    if (afterUid) {
+      q.where('uid', '>', afterUid);
+    }
+    const rows = await q
+      .orderBy('uid')
+      .limit(limit)
+      .select('uid', 'namespace', 'details');
+    return rows.map(row => ({
+      uid: row.uid,
+      namespace: row.namespace ?? undefined,
+      labels: (JSON.parse(row.details) as { labels?: Record<string, string> })
+        .labels,
+    }));
+  }
+
+  async assignEntity(uids: string[], entityRef: string): Promise<void> {
+    for (let i = 0; i < uids.length; i += CHUNK) {
+      await this.db('delivery_runs')
+        .whereIn('uid', uids.slice(i, i + CHUNK))
+        .update({ entity_ref: entityRef });
+    }
   }
 }

@@ -17,6 +17,18 @@ export interface ListRunsQuery {
   status?: RunStatus[];
   pipeline?: string;
   branch?: string;
+  /** Only runs started (or created) at or after this time. */
+  since?: Date;
+}
+
+/** The facts of one finished run that pipeline statistics are computed from. */
+export interface RunFact {
+  pipelineName: string;
+  status: RunStatus;
+  reason?: string;
+  durationSeconds?: number;
+  /** `task: reason` of the first failed task, for failed runs. */
+  failedTask?: string;
 }
 
 /**
@@ -25,4 +37,22 @@ export interface ListRunsQuery {
 export interface DeliveryStore extends PipelineRunSink {
   listRuns(query: ListRunsQuery): Promise<PipelineRunPage>;
   getRun(uid: string): Promise<PipelineRunWithTasks | undefined>;
+  /** Facts of an entity's runs that started in `[from, to)`. */
+  listRunFacts(entityRef: string, from: Date, to: Date): Promise<RunFact[]>;
+  /**
+   * Attaches runs to entities by their kubernetes-id label: every run whose label is a key of the
+   * map gets that entity ref. Returns how many runs changed.
+   */
+  assignEntitiesByKubernetesId(
+    mapping: ReadonlyMap<string, string>,
+  ): Promise<number>;
+  /** A batch of runs attached to no entity, after `afterUid`, for label-selector matching. */
+  listUnassignedRuns(
+    afterUid: string | undefined,
+    limit: number,
+  ): Promise<
+    Array<{ uid: string; namespace?: string; labels?: Record<string, string> }>
+  >;
+  /** Attaches these runs to an entity. */
+  assignEntity(uids: string[], entityRef: string): Promise<void>;
 }

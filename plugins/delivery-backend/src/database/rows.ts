@@ -1,6 +1,5 @@
 import {
   PipelineRun,
-  RunGitInfo,
   RunStatus,
   TaskRun,
 } from '@slipway/plugin-delivery-common';
@@ -41,12 +40,20 @@ export interface TaskRow {
   completed_at: Date | number | string | null;
   retries: number;
   is_finally: boolean | number;
+  details: string | null;
 }
 
-interface RunDetails {
-  git: RunGitInfo;
-  labels?: Record<string, string>;
-}
+/** Run fields kept as JSON: shown on one run, never filtered on. */
+type RunDetails = Pick<
+  PipelineRun,
+  'git' | 'message' | 'params' | 'results' | 'image' | 'signed'
+> & { labels?: Record<string, string> };
+
+/** Task fields kept as JSON. */
+type TaskDetails = Pick<
+  TaskRun,
+  'kind' | 'podName' | 'steps' | 'results' | 'message'
+>;
 
 export function toDate(value: Date | number | string): Date {
   return value instanceof Date ? value : new Date(value);
@@ -67,7 +74,15 @@ function orUndefined<T>(value: T | null): T | undefined {
 }
 
 export function runToRow(run: PipelineRunRecord): RunRow {
-  const details: RunDetails = { git: run.git, labels: run.labels };
+  const details: RunDetails = {
+    git: run.git,
+    labels: run.labels,
+    message: run.message,
+    params: run.params,
+    results: run.results,
+    image: run.image,
+    signed: run.signed,
+  };
   return {
     uid: run.uid,
     provider: run.provider,
@@ -93,8 +108,12 @@ export function runToRow(run: PipelineRunRecord): RunRow {
 }
 
 export function rowToRun(row: RunRow): PipelineRun {
-  const details = JSON.parse(row.details) as RunDetails;
+  const { labels: _labels, ...details } = JSON.parse(row.details) as RunDetails;
+  const createdAt = toDate(row.created_at);
+  const startedAt =
+    row.started_at === null ? undefined : toDate(row.started_at);
   return {
+    ...details,
     uid: row.uid,
     provider: row.provider,
     cluster: orUndefined(row.cluster),
@@ -104,8 +123,14 @@ export function rowToRun(row: RunRow): PipelineRun {
     entityRef: orUndefined(row.entity_ref),
     status: row.status as RunStatus,
     reason: orUndefined(row.reason),
-    createdAt: toDate(row.created_at).toISOString(),
-    startedAt: toIso(row.started_at),
+    createdAt: createdAt.toISOString(),
+    startedAt: startedAt?.toISOString(),
+    queueSeconds: startedAt
+      ? Math.max(
+          0,
+          Math.round((startedAt.getTime() - createdAt.getTime()) / 1000),
+        )
+      : undefined,
     completedAt: toIso(row.completed_at),
     durationSeconds: orUndefined(row.duration_seconds),
     git: details.git ?? {},
@@ -125,11 +150,20 @@ export function taskToRow(runUid: string, task: TaskRun): TaskRow {
     completed_at: fromIso(task.completedAt),
     retries: task.retries,
     is_finally: task.isFinally,
+    details: JSON.stringify({
+      kind: task.kind,
+      podName: task.podName,
+      steps: task.steps,
+      results: task.results,
+      message: task.message,
+    } satisfies TaskDetails),
   };
 }
 
 export function rowToTask(row: TaskRow): TaskRun {
+  const details = row.details ? (JSON.parse(row.details) as TaskDetails) : {};
   return {
+    ...details,
     name: row.name,
     pipelineTaskName: row.pipeline_task_name,
     status: row.status as RunStatus,

@@ -26,4 +26,8 @@ export class ProviderRegistry implements DeliveryProvidersExtensionPoint {
   list(): PipelineProvider[] {
     return [...this.#providers.values()];
   }
+
+  get(name: string): PipelineProvider | undefined {
+    return this.#providers.get(name);
+  }
 }

@@ -30,16 +30,37 @@ const runsQuerySchema = z
     status: statusList.optional(),
     pipeline: z.string().min(1).max(255).optional(),
     branch: z.string().min(1).max(255).optional(),
+    since: z
+      .string()
+      .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+      .transform(value => new Date(value))
+      .optional(),
   })
   .strict();
 
 export type RunsQuery = z.infer<typeof runsQuerySchema>;
 
+const statsQuerySchema = z
+  .object({ days: z.coerce.number().int().min(1).max(365).default(30) })
+  .strict();
+
 /**
  * Validates the query string of the runs list route; throws InputError naming each bad field.
  */
 export function parseRunsQuery(query: unknown): RunsQuery {
-  const result = runsQuerySchema.safeParse(query);
+  return parseQuery(runsQuerySchema, query);
+}
+
+/** Validates the query string of the pipeline statistics route. */
+export function parseStatsQuery(query: unknown): { days: number } {
+  return parseQuery(statsQuerySchema, query);
+}
+
+function parseQuery<T extends z.ZodTypeAny>(
+  schema: T,
+  query: unknown,
+): z.infer<T> {
+  const result = schema.safeParse(query);
   if (!result.success) {
     const problems = result.error.issues
       .map(issue =>

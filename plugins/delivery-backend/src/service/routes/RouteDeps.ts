@@ -1,0 +1,19 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { PipelineProvider } from '@slipway/plugin-delivery-node';
+import { DeliveryStore } from '../../database/DeliveryStore';
+
+/** What every route module gets. */
+export interface RouteDeps {
+  store: DeliveryStore;
+  /** Provider by name, for live logs and run actions. */
+  providerFor(name: string): PipelineProvider | undefined;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  logger: LoggerService;
+}
