@@ -1,1 +1,17 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  overrides: [
+    {
+      // The integration tests run this module inside the real delivery backend plugin.
+      files: ['src/**/*.integration.test.ts'],
+      rules: { '@backstage/no-mixed-plugin-imports': 'off' },
+    },
+    {
+      // Benchmarks measure this module together with the delivery backend's store.
+      files: ['bench/**'],
+      rules: {
+        '@backstage/no-relative-monorepo-imports': 'off',
+        '@backstage/no-mixed-plugin-imports': 'off',
+      },
+    },
+  ],
+});

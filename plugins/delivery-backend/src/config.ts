@@ -7,7 +7,6 @@ import {
 const DEFAULT_MAPPING_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { seconds: 30 },
   timeout: { minutes: 5 },
-  initialDelay: { seconds: 3 },
 };
 
 /** How often runs are re-mapped to catalog entities: `delivery.entityMapping.schedule`. */

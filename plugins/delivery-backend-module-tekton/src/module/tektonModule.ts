@@ -19,11 +19,16 @@ export const deliveryModuleTekton = createBackendModule({
         providers: deliveryProvidersExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ providers, config, logger }) {
-        providers.addPipelineProvider(
-          TektonPipelineProvider.fromConfig(config, { logger }),
-        );
+      async init({ providers, config, logger, scheduler, lifecycle }) {
+        const provider = TektonPipelineProvider.fromConfig(config, {
+          logger,
+          scheduler,
+        });
+        providers.addPipelineProvider(provider);
+        lifecycle.addShutdownHook(() => provider.stop());
       },
     });
   },
