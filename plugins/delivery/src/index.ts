@@ -10,4 +10,4 @@ export {
 } from './plugin';
 export { isDeliveryAvailable } from './isDeliveryAvailable';
 export { deliveryApiRef, DeliveryClient } from './api';
-export type { DeliveryApi, ListRunsRequest } from './api';
+export type { DeliveryApi, ListRunsRequest, TaskLogsResponse } from './api';

@@ -1,21 +1,11 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import deliveryPlugin from '@slipway/plugin-delivery-backend';
-import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { pipelineRunWithTasks, TestRunSpec } from '../provider/testObjects';
 import { FakeKubeApiServer, waitFor } from '../testing';
-import { deliveryModuleTekton } from './tektonModule';
+import { listEntityRuns, startTestPortal } from './testPortal';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-const runsPath =
-  '/api/delivery/entities/component/default/payments-api/runs?limit=100';
 
 describe.each(databases.eachSupportedId())(
   'Tekton ingestion into the portal on %p',
@@ -37,61 +27,10 @@ describe.each(databases.eachSupportedId())(
 
     async function startPortal() {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          deliveryPlugin,
-          deliveryModuleTekton,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              kubernetes: {
-                clusterLocatorMethods: [
-                  {
-                    type: 'config',
-                    clusters: [
-                      {
-                        name: 'local',
-                        url: kube.url,
-                        serviceAccountToken: kube.token,
-                        skipTLSVerify: true,
-                      },
-                    ],
-                  },
-                ],
-              },
-            },
-          }),
-          catalogServiceMock.factory({
-            entities: [
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'Component',
-                metadata: {
-                  name: 'payments-api',
-                  namespace: 'default',
-                  annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
-                },
-                spec: {},
-              },
-            ],
-          }),
-        ],
-      });
-      return { server, knex };
+      return { server: await startTestPortal(kube, knex), knex };
     }
 
-    async function listRuns(server: Parameters<typeof request>[0]) {
-      const res = await request(server)
-        .get(runsPath)
-        .set('Authorization', mockCredentials.user.header());
-      expect(res.status).toBe(200);
-      return res.body.items as Array<{
-        uid: string;
-        status: string;
-        durationSeconds?: number;
-        tasks?: unknown;
-      }>;
-    }
+    const listRuns = listEntityRuns;
 
     it('serves the cluster runs through the runs API and shows a change within 2 seconds', async () => {
       kube = await FakeKubeApiServer.start();

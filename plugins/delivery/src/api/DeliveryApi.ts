@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  EntityPipelineStats,
   PipelineRunPage,
   PipelineRunWithTasks,
   RunStatus,
@@ -18,6 +19,17 @@ export interface ListRunsRequest {
   status?: RunStatus[];
   pipeline?: string;
   branch?: string;
+  /** ISO 8601: only runs started at or after it. */
+  since?: string;
+}
+
+/**
+ * Step logs of one task, fetched live through the backend.
+ *
+ * @public
+ */
+export interface TaskLogsResponse {
+  steps: Array<{ name: string; container?: string; log: string }>;
 }
 
 /**
@@ -28,6 +40,17 @@ export interface ListRunsRequest {
 export interface DeliveryApi {
   listRuns(request: ListRunsRequest): Promise<PipelineRunPage>;
   getRun(uid: string): Promise<PipelineRunWithTasks>;
+  /** Step logs of a task (by task run name or pipeline task name). */
+  getTaskLogs(uid: string, task: string): Promise<TaskLogsResponse>;
+  /** Starts a new run from this one's spec; needs `delivery.run.execute`. */
+  rerun(uid: string): Promise<{ name: string; uid?: string }>;
+  /** Asks the provider to cancel a pending or running run; needs `delivery.run.execute`. */
+  cancel(uid: string): Promise<void>;
+  /** Per-pipeline success rate, duration median/p90 and failure reasons over `days`. */
+  getPipelineStats(
+    entity: CompoundEntityRef,
+    days?: number,
+  ): Promise<EntityPipelineStats>;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  EntityPipelineStats,
   PipelineRunPage,
   PipelineRunWithTasks,
 } from '@slipway/plugin-delivery-common';
-import { DeliveryApi, ListRunsRequest } from './DeliveryApi';
+import { DeliveryApi, ListRunsRequest, TaskLogsResponse } from './DeliveryApi';
 
 /**
  * The {@link DeliveryApi} over HTTP, through the discovery and fetch APIs (which add the user's
@@ -29,23 +31,53 @@ export class DeliveryClient implements DeliveryApi {
     if (request.status?.length) params.set('status', request.status.join(','));
     if (request.pipeline) params.set('pipeline', request.pipeline);
     if (request.branch) params.set('branch', request.branch);
-    const path = `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
-      namespace,
-    )}/${encodeURIComponent(name)}/runs`;
+    if (request.since) params.set('since', request.since);
     const query = params.toString();
-    return this.get(query ? `${path}?${query}` : path);
+    const path = `${entityPath({ kind, namespace, name })}/runs`;
+    return this.request(query ? `${path}?${query}` : path);
   }
 
   async getRun(uid: string): Promise<PipelineRunWithTasks> {
-    return this.get(`/runs/${encodeURIComponent(uid)}`);
+    return this.request(`/runs/${encodeURIComponent(uid)}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async getTaskLogs(uid: string, task: string): Promise<TaskLogsResponse> {
+    return this.request(
+      `/runs/${encodeURIComponent(uid)}/tasks/${encodeURIComponent(task)}/logs`,
+    );
+  }
+
+  async rerun(uid: string): Promise<{ name: string; uid?: string }> {
+    return this.request(`/runs/${encodeURIComponent(uid)}/rerun`, 'POST');
+  }
+
+  async cancel(uid: string): Promise<void> {
+    await this.request(`/runs/${encodeURIComponent(uid)}/cancel`, 'POST');
+  }
+
+  async getPipelineStats(
+    entity: CompoundEntityRef,
+    days = 30,
+  ): Promise<EntityPipelineStats> {
+    return this.request(`${entityPath(entity)}/pipeline-stats?days=${days}`);
+  }
+
+  private async request<T>(
+    path: string,
+    method: 'GET' | 'POST' = 'GET',
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('delivery');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, { method });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as T;
   }
+}
+
+function entityPath(entity: CompoundEntityRef): string {
+  const part = encodeURIComponent;
+  return `/entities/${part(entity.kind)}/${part(entity.namespace)}/${part(
+    entity.name,
+  )}`;
 }

@@ -1,3 +1,7 @@
 export { deliveryApiRef } from './DeliveryApi';
-export type { DeliveryApi, ListRunsRequest } from './DeliveryApi';
+export type {
+  DeliveryApi,
+  ListRunsRequest,
+  TaskLogsResponse,
+} from './DeliveryApi';
 export { DeliveryClient } from './DeliveryClient';
