@@ -8,7 +8,7 @@ import {
   ListedRun,
   listEntityRuns,
   startTestPortal,
-} from './testPortal';
+} from './__testUtils__/testPortal';
 
 /*
  * The real upstream Tekton objects of ../shared/fixtures/tekton, served by the local

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { pipelineRunWithTasks, TestRunSpec } from '../provider/testObjects';
 import { FakeKubeApiServer, waitFor } from '../testing';
-import { listEntityRuns, startTestPortal } from './testPortal';
+import { listEntityRuns, startTestPortal } from './__testUtils__/testPortal';
 
 jest.setTimeout(120_000);
 

@@ -7,8 +7,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import deliveryPlugin from '@slipway/plugin-delivery-backend';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { FakeKubeApiServer } from '../testing';
-import { deliveryModuleTekton } from './tektonModule';
+import { FakeKubeApiServer } from '../../testing';
+import { deliveryModuleTekton } from '../tektonModule';
 
 /** The entity the test runs are labelled for. */
 export const ENTITY_RUNS_PATH =
