@@ -75,6 +75,12 @@ class FakeProvider implements PipelineProvider {
         labels: { app: 'fraud', tier: 'ml' },
       }),
       makeRun({
+        uid: 'g1',
+        provider: 'ghost',
+        entityRef: undefined,
+        kubernetesId: 'ghost-service',
+      }),
+      makeRun({
         uid: 'x1',
         provider: 'fake',
         entityRef: undefined,
@@ -197,6 +203,11 @@ describe('deliveryPlugin with a provider', () => {
       .post('/api/delivery/runs/l1/cancel')
       .set('Authorization', auth);
     expect(cancel.status).toBe(202);
+    const ghost = await request(server)
+      .post('/api/delivery/runs/g1/rerun')
+      .set('Authorization', auth);
+    expect(ghost.status).toBe(409);
+    expect(ghost.body.error.message).toContain("provider 'ghost'");
     const cancelFinished = await request(server)
       .post('/api/delivery/runs/f1/cancel')
       .set('Authorization', auth);

@@ -42,6 +42,11 @@ describe('deliveryPlugin', () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(10);
     expect(first.body.items[0].status).toBe('running');
+    expect(first.body.items[1].taskSummary).toEqual(expect.any(Object));
+    const summary = first.body.items[1].taskSummary as Record<string, number>;
+    expect(Object.values(summary).reduce((a, b) => a + b, 0)).toBeGreaterThan(
+      2,
+    );
     const times = first.body.items.map(
       (r: { startedAt: string }) => r.startedAt,
     );
@@ -86,17 +91,46 @@ describe('deliveryPlugin', () => {
     );
   });
 
-  it('refuses actions on runs whose provider cannot perform them', async () => {
+  it('lets the demo runs show logs, rerun and cancel', async () => {
     const server = await start();
-    const page = await request(server)
-      .get(`${runsPath}?limit=1`)
-      .set('Authorization', mockCredentials.user.header());
-    const uid = page.body.items[0].uid;
+    const auth = mockCredentials.user.header();
+    const failed = await request(server)
+      .get(`${runsPath}?status=failed&limit=1`)
+      .set('Authorization', auth);
+    const run = await request(server)
+      .get(`/api/delivery/runs/${failed.body.items[0].uid}`)
+      .set('Authorization', auth);
+    const failedTask = run.body.tasks.find(
+      (t: { status: string }) => t.status === 'failed',
+    );
+    const logs = await request(server)
+      .get(
+        `/api/delivery/runs/${run.body.uid}/tasks/${failedTask.pipelineTaskName}/logs`,
+      )
+      .set('Authorization', auth);
+    expect(logs.status).toBe(200);
+    expect(logs.body.steps.at(-1).log).toContain('Process exited with code 1');
+
     const rerun = await request(server)
-      .post(`/api/delivery/runs/${uid}/rerun`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(rerun.status).toBe(409);
-    expect(rerun.body.error.message).toContain("provider 'demo'");
+      .post(`/api/delivery/runs/${run.body.uid}/rerun`)
+      .set('Authorization', auth);
+    expect(rerun.status).toBe(201);
+    const newest = await request(server)
+      .get(`/api/delivery/runs/${rerun.body.uid}`)
+      .set('Authorization', auth);
+    expect(newest.body).toMatchObject({
+      status: 'running',
+      rerunOf: run.body.uid,
+    });
+
+    const cancel = await request(server)
+      .post(`/api/delivery/runs/${rerun.body.uid}/cancel`)
+      .set('Authorization', auth);
+    expect(cancel.status).toBe(202);
+    const cancelled = await request(server)
+      .get(`/api/delivery/runs/${rerun.body.uid}`)
+      .set('Authorization', auth);
+    expect(cancelled.body.status).toBe('cancelled');
   });
 
   it('answers 401 without credentials', async () => {

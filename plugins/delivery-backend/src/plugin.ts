@@ -7,6 +7,7 @@ import { deliveryPermissions } from '@slipway/plugin-delivery-common';
 import { deliveryProvidersExtensionPoint } from '@slipway/plugin-delivery-node';
 import { readEntityMappingSchedule } from './config';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
+import { DemoPipelineProvider } from './demo/DemoPipelineProvider';
 import { readDemoDataConfig, seedDemoHistory } from './demo/seedDemoHistory';
 import { EntityMappingTask } from './service/mapping/EntityMappingTask';
 import { EntityRunMapper } from './service/mapping/EntityRunMapper';
@@ -37,6 +38,7 @@ export const deliveryPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -44,11 +46,13 @@ export const deliveryPlugin = createBackendPlugin({
         const store = await DatabaseDeliveryStore.create({ database });
         deps.permissionsRegistry.addPermissions(deliveryPermissions);
 
-        await seedDemoHistory({
-          config: readDemoDataConfig(config),
-          store,
-          logger,
-        });
+        const demoData = readDemoDataConfig(config);
+        await seedDemoHistory({ config: demoData, store, logger });
+        if (demoData.enabled) {
+          const demo = new DemoPipelineProvider();
+          providers.addPipelineProvider(demo);
+          deps.lifecycle.addShutdownHook(() => demo.stop());
+        }
 
         const mapper = new EntityRunMapper(deps.catalog, deps.auth, logger);
         await new EntityMappingTask(mapper, store, logger).schedule(

@@ -135,6 +135,8 @@ export interface PipelineRun {
   image?: { url?: string; digest?: string };
   /** Whether Tekton Chains signed the run (`chains.tekton.dev/signed: "true"`). */
   signed?: boolean;
+  /** In run lists: how many of the run's tasks are in each status. */
+  taskSummary?: Partial<Record<RunStatus, number>>;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
 import {
   PipelineRunPage,
   PipelineRunWithTasks,
+  RunStatus,
 } from '@slipway/plugin-delivery-common';
 import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
 import { Knex } from 'knex';
@@ -108,13 +109,40 @@ export class DatabaseDeliveryStore implements DeliveryStore {
 
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
+    const summaries = await this.taskSummaries(page.map(r => r.uid));
     return {
-      items: page.map(rowToRun),
+      items: page.map(row => ({
+        ...rowToRun(row),
+        taskSummary: summaries.get(row.uid) ?? {},
+      })),
       nextCursor:
         rows.length > query.limit && last
           ? encodeRunCursor({ sortAt: toDate(last.sort_at), uid: last.uid })
           : undefined,
     };
+  }
+
+  /** Task counts per status for the given runs: one grouped query per page. */
+  private async taskSummaries(uids: string[]) {
+    const summaries = new Map<string, Partial<Record<RunStatus, number>>>();
+    if (uids.length === 0) {
+      return summaries;
+    }
+    const rows = await this.db<TaskRow>('delivery_tasks')
+      .whereIn('run_uid', uids)
+      .groupBy('run_uid', 'status')
+      .select('run_uid', 'status')
+      .count({ n: '*' });
+    for (const row of rows as Array<{
+      run_uid: string;
+      status: RunStatus;
+      n: number | string;
+    }>) {
+      const summary = summaries.get(row.run_uid) ?? {};
+      summary[row.status] = Number(row.n);
+      summaries.set(row.run_uid, summary);
+    }
+    return summaries;
   }
 
   async getRun(uid: string): Promise<PipelineRunWithTasks | undefined> {

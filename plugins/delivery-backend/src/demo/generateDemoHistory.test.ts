@@ -56,4 +56,26 @@ describe('generateDemoHistory', () => {
     expect(ml[0].pipelineName).toBe('fraud-model-train');
     expect(ml[0].tasks.map(t => t.pipelineTaskName)).toContain('fetch-source');
   });
+
+  it('gives tasks steps whose exit codes agree with the task, and builds their image results', () => {
+    for (const task of runs.flatMap(r => r.tasks)) {
+      expect(task.steps?.length).toBeGreaterThan(0);
+      const last = task.steps![task.steps!.length - 1];
+      if (task.status === 'failed') {
+        expect(last).toMatchObject({ status: 'failed', exitCode: 1 });
+      }
+      if (task.status === 'succeeded') {
+        expect(task.steps!.every(step => step.exitCode === 0)).toBe(true);
+      }
+    }
+    const build = runs
+      .flatMap(r => r.tasks)
+      .find(
+        t => t.pipelineTaskName === 'build-image' && t.status === 'succeeded',
+      );
+    expect(build?.results?.map(r => r.name)).toEqual([
+      'IMAGE_URL',
+      'IMAGE_DIGEST',
+    ]);
+  });
 });

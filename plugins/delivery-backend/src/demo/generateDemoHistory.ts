@@ -6,6 +6,7 @@ import {
   mlTraining,
   serviceCi,
 } from './demoPipelines';
+import { withStepsAndResults } from './demoSteps';
 import { SeededRandom } from './random';
 
 const DAY = 86_400_000;
@@ -151,6 +152,7 @@ export function generateDemoHistory(
     outcome: Outcome = 'normal',
   ) => {
     const runName = `${name}-${pipeline.suffix}-${rng.hex(5)}`;
+    const image = `registry.example.com/${name}:${revision.slice(0, 7)}`;
     const start = created + rng.int(1, 40) * 1000;
     const attempt = simulateTasks(
       rng,
@@ -186,7 +188,11 @@ export function generateDemoHistory(
         pullRequest: branch === 'main' ? undefined : String(rng.int(100, 480)),
       },
       environment,
-      tasks: attempt.tasks,
+      tasks: attempt.tasks.map(t => withStepsAndResults(t, image)),
+      image:
+        attempt.status === 'succeeded' && !environment
+          ? { url: image }
+          : undefined,
       labels: { 'backstage.io/kubernetes-id': name },
     });
     return attempt;
