@@ -75,7 +75,7 @@ export function withStepsAndResults(task: TaskRun, image: string): TaskRun {
       name,
       container: `step-${name}`,
       status,
-      exitCode: finished ? (status === 'succeeded' ? 0 : 1) : undefined,
+      exitCode: finished ? Number(status !== 'succeeded') : undefined,
       startedAt:
         start !== undefined && status !== 'pending'
           ? new Date(start + slice * i).toISOString()
