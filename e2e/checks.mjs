@@ -63,6 +63,65 @@ export const checks = [
     },
   },
   {
+    name: 'filtering the CI/CD tab to failed runs asks the backend for failed runs only',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/payments-api/ci-cd`);
+      await expectVisible(
+        page.getByText('Pipeline health, last 30 days'),
+        'the pipeline health card',
+      );
+      await page.locator('#runs-status-select').click();
+      await page.getByRole('option', { name: 'failed', exact: true }).click();
+      await page.keyboard.press('Escape');
+      await expectVisible(
+        page.getByText('Pipeline runs (filtered)'),
+        'the filtered table',
+      );
+      const rows = page.locator('tbody tr', {
+        hasText: /payments-api-(ci|deploy)-/,
+      });
+      await expectVisible(rows, 'failed runs');
+      const statuses = await rows.locator('td:first-child').allInnerTexts();
+      if (statuses.length === 0 || statuses.some(s => !s.includes('Failed'))) {
+        throw new Error(
+          `Expected only failed runs, saw: ${statuses.join(', ')}`,
+        );
+      }
+      await page.screenshot({
+        path: join(artifacts, '06-failed-runs.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: "opening a failed run shows its task timeline and the failed task's step logs",
+    async run({ page, artifacts }) {
+      const open = page.getByRole('button', { name: /^Open run / }).first();
+      const runName = (await open.innerText()).trim();
+      await open.click();
+      await expectVisible(
+        page.getByRole('button', { name: 'Close run details' }),
+        'the run drawer',
+      );
+      if (!page.url().includes('run=')) {
+        throw new Error(
+          `Expected the run to be deep-linked with ?run=, URL is ${page.url()}`,
+        );
+      }
+      await expectVisible(
+        page.getByText(runName).last(),
+        `the run name ${runName} in the drawer`,
+      );
+      await page.screenshot({ path: join(artifacts, '07-run-details.png') });
+      await expectVisible(
+        page.getByText(/Process exited with code 1/),
+        "the failed step's log",
+      );
+      await page.screenshot({ path: join(artifacts, '08-task-logs.png') });
+      await page.getByRole('button', { name: 'Close run details' }).click();
+    },
+  },
+  {
     name: 'the ML component shows its training pipeline runs',
     async run({ page, appUrl, artifacts }) {
       await page.goto(`${appUrl}/catalog/default/component/fraud-model/ci-cd`);

@@ -9,5 +9,8 @@ export {
   EntityLatestRunsCard,
 } from './plugin';
 export { isDeliveryAvailable } from './isDeliveryAvailable';
+export { EntityPipelinesContent } from './components/EntityPipelinesContent';
+export { RunDetailsDrawer } from './components/RunDetails';
+export type { RunDetailsDrawerProps } from './components/RunDetails';
 export { deliveryApiRef, DeliveryClient } from './api';
 export type { DeliveryApi, ListRunsRequest, TaskLogsResponse } from './api';

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { PipelineRun } from '@slipway/plugin-delivery-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
 import { EntityPipelinesContent } from './EntityPipelinesContent';
 
@@ -31,9 +31,15 @@ function run(uid: string, overrides: Partial<PipelineRun> = {}): PipelineRun {
   };
 }
 
+const noStats = {
+  getPipelineStats: jest
+    .fn()
+    .mockResolvedValue({ from: '', to: '', pipelines: [] }),
+};
+
 function renderWith(api: Partial<DeliveryApi>, entity: Entity = annotated) {
   return renderInTestApp(
-    <TestApiProvider apis={[[deliveryApiRef, api]]}>
+    <TestApiProvider apis={[[deliveryApiRef, { ...noStats, ...api }]]}>
       <EntityProvider entity={entity}>
         <EntityPipelinesContent />
       </EntityProvider>
@@ -57,6 +63,7 @@ describe('EntityPipelinesContent', () => {
     expect(await screen.findByText('payments-api-ci-a')).toBeInTheDocument();
     expect(screen.getByText('Failed')).toBeInTheDocument();
     expect(screen.getAllByText('4m 12s')).toHaveLength(2);
+    expect(screen.getAllByText('0123456')).toHaveLength(2);
 
     fireEvent.click(screen.getByRole('button', { name: 'Load older runs' }));
     expect(await screen.findByText('payments-api-ci-c')).toBeInTheDocument();
@@ -96,5 +103,73 @@ describe('EntityPipelinesContent', () => {
     expect(
       (await screen.findAllByText(/Not allowed: delivery.run.read/)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('asks the backend for failed runs when the status filter is set', async () => {
+    const listRuns = jest.fn().mockResolvedValue({ items: [run('a')] });
+    await renderWith({ listRuns });
+    await screen.findByText('payments-api-ci-a');
+    fireEvent.mouseDown(screen.getByLabelText('Status'));
+    fireEvent.click(await screen.findByRole('option', { name: 'failed' }));
+    await waitFor(() =>
+      expect(listRuns).toHaveBeenLastCalledWith(
+        expect.objectContaining({ status: ['failed'], limit: 25 }),
+      ),
+    );
+  });
+
+  it('re-reads the newest page while a run is active', async () => {
+    jest.useFakeTimers();
+    try {
+      const listRuns = jest
+        .fn()
+        .mockResolvedValueOnce({ items: [run('a', { status: 'running' })] })
+        .mockResolvedValue({ items: [run('a', { status: 'succeeded' })] });
+      await renderWith({ listRuns });
+      expect(await screen.findByText('Running')).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(5000);
+      });
+      expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+      expect(listRuns).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shows pipeline health from the statistics', async () => {
+    const getPipelineStats = jest.fn().mockResolvedValue({
+      from: '',
+      to: '',
+      pipelines: [
+        {
+          pipelineName: 'payments-api-ci',
+          finishedRuns: 10,
+          succeeded: 8,
+          failed: 2,
+          cancelled: 0,
+          timedOut: 0,
+          successRate: 0.8,
+          durationMedianSeconds: 252,
+          durationP90Seconds: 3840,
+          failureReasons: [{ reason: 'unit-tests: Failed', count: 2 }],
+        },
+      ],
+    });
+    await renderWith({
+      listRuns: jest.fn().mockResolvedValue({ items: [run('a')] }),
+      getPipelineStats,
+    });
+    await screen.findByText('payments-api-ci-a');
+    require('fs').writeFileSync(
+      '/tmp/dbg.txt',
+      String(document.body.textContent),
+    );
+    expect(
+      await screen.findByText('Pipeline health, last 30 days'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('80%')).toBeInTheDocument();
+    expect(screen.getByText('4m 12s / 1h 4m')).toBeInTheDocument();
+    expect(screen.getByText('unit-tests: Failed ×2')).toBeInTheDocument();
   });
 });

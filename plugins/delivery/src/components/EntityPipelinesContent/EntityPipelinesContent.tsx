@@ -1,43 +1,100 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import { useEntityRuns } from '../../hooks/useEntityRuns';
+import { Box, Button, Grid } from '@material-ui/core';
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { RunFilter, useEntityRuns } from '../../hooks/useEntityRuns';
+import { usePipelineStats } from '../../hooks/usePipelineStats';
+import { PipelineStatsCard } from '../PipelineStats';
+import { RunDetailsDrawer } from '../RunDetails';
+import { RunFilters } from '../RunFilters';
 import { NoRunsState } from './NoRunsState';
 import { RunsTable } from './RunsTable';
 
 const PAGE_SIZE = 25;
+const STATS_DAYS = 30;
 
 /**
- * The CI/CD tab of an entity: its pipeline runs, newest first, 25 at a time.
+ * The CI/CD tab of an entity: pipeline health, then its runs (newest first, 25 at a time,
+ * filtered on the server, refreshed while runs are active), with a run's details in a drawer
+ * that the `?run=<uid>` query parameter opens, so it can be linked to.
  *
  * @public
  */
 export function EntityPipelinesContent() {
   const { entity } = useEntity();
-  const { loading, error, runs, hasMore, loadingMore, loadMore } =
-    useEntityRuns(PAGE_SIZE);
+  const [filter, setFilter] = useState<RunFilter>({});
+  const [searchParams, setSearchParams] = useSearchParams();
+  const stats = usePipelineStats(STATS_DAYS);
+  const { loading, error, runs, hasMore, loadingMore, loadMore, refresh } =
+    useEntityRuns(PAGE_SIZE, filter);
+  const openRun = searchParams.get('run');
+  const setOpenRun = useCallback(
+    (uid?: string) =>
+      setSearchParams(
+        params => {
+          if (uid) params.set('run', uid);
+          else params.delete('run');
+          return params;
+        },
+        { replace: !uid },
+      ),
+    [setSearchParams],
+  );
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error && runs.length === 0) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (runs.length === 0) {
+  const filtered = Boolean(filter.status || filter.pipeline || filter.branch);
+  if (!loading && !error && runs.length === 0 && !filtered) {
     return <NoRunsState entity={entity} />;
   }
   return (
-    <>
-      <RunsTable runs={runs} title="Pipeline runs" />
-      {error && <ResponseErrorPanel error={error} />}
-      {hasMore && (
-        <Box display="flex" justifyContent="center" mt={2}>
-          <Button variant="outlined" onClick={loadMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load older runs'}
-          </Button>
-        </Box>
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <PipelineStatsCard
+          stats={stats.value}
+          error={stats.error}
+          days={STATS_DAYS}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <RunFilters
+          value={filter}
+          onChange={setFilter}
+          pipelines={stats.value?.pipelines.map(p => p.pipelineName) ?? []}
+        />
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {!loading && (
+          <RunsTable
+            runs={runs}
+            title={filtered ? `Pipeline runs (filtered)` : 'Pipeline runs'}
+            onOpen={setOpenRun}
+          />
+        )}
+        {hasMore && !loading && (
+          <Box display="flex" justifyContent="center" mt={2}>
+            <Button
+              variant="outlined"
+              onClick={loadMore}
+              disabled={loadingMore}
+            >
+              {loadingMore ? 'Loading…' : 'Load older runs'}
+            </Button>
+          </Box>
+        )}
+      </Grid>
+      {openRun && (
+        <RunDetailsDrawer
+          uid={openRun}
+          onRunStarted={started => {
+            refresh();
+            if (started.uid) setOpenRun(started.uid);
+          }}
+          onClose={() => {
+            setOpenRun(undefined);
+            refresh();
+          }}
+        />
       )}
-    </>
+    </Grid>
   );
 }

@@ -1,0 +1,1 @@
+export { PipelineStatsCard } from './PipelineStatsCard';

@@ -1,0 +1,163 @@
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import { makeStyles } from '@material-ui/core/styles';
+import CancelIcon from '@material-ui/icons/Cancel';
+import ReplayIcon from '@material-ui/icons/Replay';
+import {
+  deliveryRunExecutePermission,
+  PipelineRun,
+} from '@slipway/plugin-delivery-common';
+import { useState } from 'react';
+import { deliveryApiRef } from '../../api';
+import { isActiveStatus } from './runFormat';
+
+const useStyles = makeStyles(theme => ({
+  actions: {
+    display: 'flex',
+    gap: theme.spacing(1),
+  },
+}));
+
+/** Props of {@link RunActions}. */
+export interface RunActionsProps {
+  run: PipelineRun;
+  /** Called after a rerun was started or a cancellation was requested. */
+  onChanged: () => void;
+  /** Called with the new run after a rerun was started. */
+  onRerun?: (started: { name: string; uid?: string }) => void;
+}
+
+type Action = 'rerun' | 'cancel';
+
+const CONFIRM: Record<
+  Action,
+  { title: (run: PipelineRun) => string; text: string; confirm: string }
+> = {
+  rerun: {
+    title: run => `Rerun ${run.name}?`,
+    text: 'This starts a new run of the pipeline with the same parameters and revision.',
+    confirm: 'Start rerun',
+  },
+  cancel: {
+    title: run => `Cancel ${run.name}?`,
+    text: 'This asks the provider to stop the run. Tasks already running are stopped and finally tasks still run.',
+    confirm: 'Cancel run',
+  },
+};
+
+/**
+ * Rerun and Cancel buttons of a run, each behind a confirmation. Renders nothing unless the
+ * user may execute runs (`delivery.run.execute`); Cancel only for pending or running runs.
+ */
+export function RunActions(props: RunActionsProps) {
+  const { run, onChanged, onRerun } = props;
+  const classes = useStyles();
+  const api = useApi(deliveryApiRef);
+  const alertApi = useApi(alertApiRef);
+  const permission = usePermission({
+    permission: deliveryRunExecutePermission,
+  });
+  const [confirming, setConfirming] = useState<Action>();
+  // The action the dialog describes; kept while it closes so its text does not vanish.
+  const [shown, setShown] = useState<Action>('rerun');
+  const [busy, setBusy] = useState(false);
+
+  if (permission.loading || !permission.allowed) {
+    return null;
+  }
+
+  const perform = async (action: Action) => {
+    setBusy(true);
+    try {
+      if (action === 'rerun') {
+        const started = await api.rerun(run.uid);
+        alertApi.post({
+          message: `Started rerun ${started.name}`,
+          severity: 'success',
+          display: 'transient',
+        });
+        onRerun?.(started);
+      } else {
+        await api.cancel(run.uid);
+        alertApi.post({
+          message: 'Cancellation requested',
+          severity: 'info',
+          display: 'transient',
+        });
+      }
+      setConfirming(undefined);
+      onChanged();
+    } catch (error) {
+      alertApi.post({
+        message: `Could not ${action} ${run.name}: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+        severity: 'error',
+      });
+      setConfirming(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const ask = (action: Action) => {
+    setShown(action);
+    setConfirming(action);
+  };
+  const dialog = CONFIRM[shown];
+  return (
+    <div className={classes.actions}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<ReplayIcon />}
+        disabled={busy}
+        onClick={() => ask('rerun')}
+      >
+        Rerun
+      </Button>
+      {isActiveStatus(run.status) && (
+        <Button
+          size="small"
+          variant="outlined"
+          startIcon={<CancelIcon />}
+          disabled={busy}
+          onClick={() => ask('cancel')}
+        >
+          Cancel
+        </Button>
+      )}
+      <Dialog
+        open={confirming !== undefined}
+        onClose={() => !busy && setConfirming(undefined)}
+        aria-labelledby="run-action-confirm-title"
+      >
+        <DialogTitle id="run-action-confirm-title">
+          {dialog.title(run)}
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>{dialog.text}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(undefined)} disabled={busy}>
+            Back
+          </Button>
+          <Button
+            color={shown === 'cancel' ? 'secondary' : 'primary'}
+            variant="contained"
+            disabled={busy}
+            onClick={() => perform(shown)}
+          >
+            {dialog.confirm}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </div>
+  );
+}

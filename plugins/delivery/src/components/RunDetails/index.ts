@@ -1,0 +1,2 @@
+export { RunDetailsDrawer } from './RunDetailsDrawer';
+export type { RunDetailsDrawerProps } from './RunDetailsDrawer';
