@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   delivery?: {
     /**
@@ -5,6 +7,8 @@ export interface Config {
      * (type `config`), shared with the Backstage Kubernetes plugin; entries here refine them by name.
      */
     tekton?: {
+      /** The periodic full resync of every cluster. Default: every 30 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       clusters?: Array<{
         /** Name of a cluster in `kubernetes.clusterLocatorMethods`. */
         name: string;

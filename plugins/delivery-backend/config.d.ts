@@ -1,6 +1,15 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the Slipway delivery backend plugin. */
   delivery?: {
+    /**
+     * How often runs are re-attached to catalog entities (by `backstage.io/kubernetes-id` and
+     * `backstage.io/kubernetes-label-selector`). Default: every 30 seconds.
+     */
+    entityMapping?: {
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /**
      * Demo pipeline history, loaded at start-up for the listed entities when they have no runs
      * yet. For local portals and demos only: leave it off in production.
