@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { FindingParser } from './findings';
 import { PipelineProvider } from './providers';
 
 /**
@@ -41,4 +42,25 @@ export interface DeliveryProvidersExtensionPoint {
 export const deliveryProvidersExtensionPoint =
   createExtensionPoint<DeliveryProvidersExtensionPoint>({
     id: 'delivery.providers',
+  });
+
+/**
+ * The extension point through which backend modules add report formats to the delivery
+ * backend's findings upload. Built-in parsers cover SARIF, Trivy, Grype, OSV-Scanner, pip-audit,
+ * npm audit, Bandit and CycloneDX; a parser added here is tried before them.
+ *
+ * @public
+ */
+export interface DeliveryFindingParsersExtensionPoint {
+  addFindingParser(...parsers: FindingParser[]): void;
+}
+
+/**
+ * Extension point id `delivery.findingParsers`.
+ *
+ * @public
+ */
+export const deliveryFindingParsersExtensionPoint =
+  createExtensionPoint<DeliveryFindingParsersExtensionPoint>({
+    id: 'delivery.findingParsers',
   });

@@ -1,0 +1,19 @@
+import deliveryPlugin from './alpha';
+
+describe('new frontend system plugin', () => {
+  it('provides the API, the CI/CD tab and the latest-runs card', () => {
+    expect(deliveryPlugin.id).toBe('delivery');
+    for (const id of [
+      'api:delivery',
+      'entity-content:delivery/pipelines',
+      'entity-card:delivery/latest-runs',
+    ] as const) {
+      expect(deliveryPlugin.getExtension(id)).toBeDefined();
+    }
+    expect(() =>
+      deliveryPlugin.getExtension(
+        'entity-card:delivery/missing' as 'api:delivery',
+      ),
+    ).toThrow();
+  });
+});
