@@ -4,10 +4,18 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@slipway/plugin-delivery-common';
-import { deliveryProvidersExtensionPoint } from '@slipway/plugin-delivery-node';
+import {
+  deliveryFindingParsersExtensionPoint,
+  deliveryProvidersExtensionPoint,
+  FindingParser,
+} from '@slipway/plugin-delivery-node';
+import { builtinFindingParsers } from './findings/builtinParsers';
+import { DatabaseFindingsStore } from './findings/DatabaseFindingsStore';
+import { readFindingsConfig } from './findings/findingsConfig';
 import { readEntityMappingSchedule } from './config';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DemoPipelineProvider } from './demo/DemoPipelineProvider';
+import { seedDemoFindings } from './demo/seedDemoFindings';
 import { readDemoDataConfig, seedDemoHistory } from './demo/seedDemoHistory';
 import { EntityMappingTask } from './service/mapping/EntityMappingTask';
 import { EntityRunMapper } from './service/mapping/EntityRunMapper';
@@ -25,6 +33,10 @@ export const deliveryPlugin = createBackendPlugin({
   register(env) {
     const providers = new ProviderRegistry();
     env.registerExtensionPoint(deliveryProvidersExtensionPoint, providers);
+    const addedParsers: FindingParser[] = [];
+    env.registerExtensionPoint(deliveryFindingParsersExtensionPoint, {
+      addFindingParser: (...parsers) => addedParsers.push(...parsers),
+    });
 
     env.registerInit({
       deps: {
@@ -68,9 +80,17 @@ export const deliveryPlugin = createBackendPlugin({
           await provider.connect(sink);
         }
 
+        const findings = await DatabaseFindingsStore.create({ database });
+        const findingsConfig = readFindingsConfig(config);
+        await seedDemoFindings({ config: demoData, findings });
         deps.httpRouter.use(
           await createRouter({
             store,
+            findings,
+            findingsConfig,
+            parsers: () => [...addedParsers, ...builtinFindingParsers],
+            catalog: deps.catalog,
+            auth: deps.auth,
             providerFor: name => providers.get(name),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,

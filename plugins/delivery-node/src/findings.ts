@@ -1,22 +1,9 @@
-/**
- * Severity of a finding, normalised from each tool's words and numbers.
- *
- * @public
- */
-export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+import type {
+  FindingCategory,
+  FindingSeverity,
+} from '@slipway/plugin-delivery-common';
 
-/**
- * What kind of problem a finding is.
- *
- * @public
- */
-export type FindingCategory =
-  | 'dependency'
-  | 'container'
-  | 'code'
-  | 'secret'
-  | 'license'
-  | 'misconfiguration';
+export type { FindingCategory, FindingSeverity };
 
 /**
  * One finding as a parser reads it from a report, before the backend tracks it across scans.

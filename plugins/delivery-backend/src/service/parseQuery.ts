@@ -56,7 +56,8 @@ export function parseStatsQuery(query: unknown): { days: number } {
   return parseQuery(statsQuerySchema, query);
 }
 
-function parseQuery<T extends z.ZodTypeAny>(
+/** Validates a query string against a schema; throws InputError naming each bad field. */
+export function parseQuery<T extends z.ZodTypeAny>(
   schema: T,
   query: unknown,
 ): z.infer<T> {

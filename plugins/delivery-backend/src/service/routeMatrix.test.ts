@@ -5,7 +5,9 @@ import {
 } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DeliveryStore } from '../database/DeliveryStore';
+import { FindingsStore } from '../findings/FindingsStore';
 import { createRouter } from './router';
 
 /**
@@ -49,6 +51,15 @@ describe('route matrix', () => {
     assignEntity: jest.fn(),
   };
 
+  const findings: FindingsStore = {
+    recordScan: jest.fn(),
+    listFindings: jest.fn(),
+    getFinding: jest.fn(),
+    gateCounts: jest.fn(),
+    suppress: jest.fn(),
+    unsuppress: jest.fn(),
+  };
+
   it('requires credentials on every route except the listed signed webhooks', async () => {
     const router = await createRouter({
       store,
@@ -56,11 +67,20 @@ describe('route matrix', () => {
       permissions: mockServices.permissions(),
       auditor: mockServices.auditor.mock(),
       providerFor: () => undefined,
+      findings,
+      findingsConfig: {
+        maxUploadBytes: 1024,
+        slaDays: { critical: 7, high: 30, medium: 90, low: 120, info: 365 },
+        gate: { failOnSecrets: true },
+      },
+      parsers: () => [],
+      catalog: catalogServiceMock.mock(),
+      auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
     });
     const app = express().use(router).use(mockErrorHandler());
     const routes = listRoutes(router);
-    expect(routes.length).toBeGreaterThanOrEqual(6);
+    expect(routes.length).toBeGreaterThanOrEqual(12);
 
     for (const { method, path } of routes) {
       if (SIGNED_WEBHOOK_ROUTES.includes(`${method.toUpperCase()} ${path}`)) {
@@ -79,7 +99,10 @@ describe('route matrix', () => {
         status: 401,
       });
     }
-    for (const method of Object.values(store)) {
+    for (const method of [
+      ...Object.values(store),
+      ...Object.values(findings),
+    ]) {
       expect(method).not.toHaveBeenCalled();
     }
   });

@@ -1,10 +1,12 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { RouteDeps } from './routes/RouteDeps';
+import { FindingRouteDeps } from './routes/FindingRouteDeps';
+import { registerFindingRoutes } from './routes/findings';
+import { registerFindingUploadRoute } from './routes/findingUpload';
 import { registerRunActionRoutes } from './routes/runActions';
 import { registerRunReadRoutes } from './routes/runReads';
 
-export type RouterOptions = RouteDeps;
+export type RouterOptions = FindingRouteDeps;
 
 /**
  * The REST API under /api/delivery. Every route needs credentials; the plugin opens no
@@ -14,8 +16,10 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const router = Router();
+  registerFindingUploadRoute(router, options);
   router.use(express.json({ limit: '1mb' }));
   registerRunReadRoutes(router, options);
   registerRunActionRoutes(router, options);
+  registerFindingRoutes(router, options);
   return router;
 }

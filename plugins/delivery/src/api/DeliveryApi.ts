@@ -1,6 +1,13 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  Finding,
+  FindingCategory,
+  FindingPage,
+  FindingSeverity,
+  FindingStatus,
+  SecurityGateVerdict,
+  SuppressionReason,
   EntityPipelineStats,
   PipelineRunPage,
   PipelineRunWithTasks,
@@ -21,6 +28,21 @@ export interface ListRunsRequest {
   branch?: string;
   /** ISO 8601: only runs started at or after it. */
   since?: string;
+}
+
+/**
+ * Query for one page of an entity's findings.
+ *
+ * @public
+ */
+export interface ListFindingsRequest {
+  entity: CompoundEntityRef;
+  limit?: number;
+  cursor?: string;
+  status?: FindingStatus[];
+  severity?: FindingSeverity[];
+  tool?: string;
+  category?: FindingCategory;
 }
 
 /**
@@ -51,6 +73,21 @@ export interface DeliveryApi {
     entity: CompoundEntityRef,
     days?: number,
   ): Promise<EntityPipelineStats>;
+  /** Findings, most severe first. */
+  listFindings(request: ListFindingsRequest): Promise<FindingPage>;
+  /** The security gate's verdict for the entity. */
+  getSecurityGate(entity: CompoundEntityRef): Promise<SecurityGateVerdict>;
+  /** Suppresses a finding until `expiresAt`; needs `delivery.finding.suppress`. */
+  suppressFinding(
+    id: string,
+    suppression: {
+      reason: SuppressionReason;
+      comment: string;
+      expiresAt: string;
+    },
+  ): Promise<Finding>;
+  /** Revokes a finding's active suppression; needs `delivery.finding.suppress`. */
+  unsuppressFinding(id: string): Promise<Finding>;
 }
 
 /**

@@ -2,11 +2,20 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  Finding,
+  FindingPage,
+  SecurityGateVerdict,
+  SuppressionReason,
   EntityPipelineStats,
   PipelineRunPage,
   PipelineRunWithTasks,
 } from '@slipway/plugin-delivery-common';
-import { DeliveryApi, ListRunsRequest, TaskLogsResponse } from './DeliveryApi';
+import {
+  DeliveryApi,
+  ListFindingsRequest,
+  ListRunsRequest,
+  TaskLogsResponse,
+} from './DeliveryApi';
 
 /**
  * The {@link DeliveryApi} over HTTP, through the discovery and fetch APIs (which add the user's
@@ -62,12 +71,63 @@ export class DeliveryClient implements DeliveryApi {
     return this.request(`${entityPath(entity)}/pipeline-stats?days=${days}`);
   }
 
+  async listFindings(request: ListFindingsRequest): Promise<FindingPage> {
+    const params = new URLSearchParams();
+    if (request.limit) params.set('limit', String(request.limit));
+    if (request.cursor) params.set('cursor', request.cursor);
+    if (request.status?.length) params.set('status', request.status.join(','));
+    if (request.severity?.length)
+      params.set('severity', request.severity.join(','));
+    if (request.tool) params.set('tool', request.tool);
+    if (request.category) params.set('category', request.category);
+    const query = params.toString();
+    const path = `${entityPath(request.entity)}/findings`;
+    return this.request(query ? `${path}?${query}` : path);
+  }
+
+  async getSecurityGate(
+    entity: CompoundEntityRef,
+  ): Promise<SecurityGateVerdict> {
+    return this.request(`${entityPath(entity)}/security-gate`);
+  }
+
+  async suppressFinding(
+    id: string,
+    suppression: {
+      reason: SuppressionReason;
+      comment: string;
+      expiresAt: string;
+    },
+  ): Promise<Finding> {
+    return this.request(
+      `/findings/${encodeURIComponent(id)}/suppress`,
+      'POST',
+      suppression,
+    );
+  }
+
+  async unsuppressFinding(id: string): Promise<Finding> {
+    return this.request(
+      `/findings/${encodeURIComponent(id)}/unsuppress`,
+      'POST',
+    );
+  }
+
   private async request<T>(
     path: string,
     method: 'GET' | 'POST' = 'GET',
+    body?: object,
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('delivery');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, { method });
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      ...(body
+        ? {
+            body: JSON.stringify(body),
+            headers: { 'Content-Type': 'application/json' },
+          }
+        : {}),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

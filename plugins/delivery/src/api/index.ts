@@ -1,6 +1,7 @@
 export { deliveryApiRef } from './DeliveryApi';
 export type {
   DeliveryApi,
+  ListFindingsRequest,
   ListRunsRequest,
   TaskLogsResponse,
 } from './DeliveryApi';

@@ -6,7 +6,9 @@ import { createHash } from 'crypto';
  * A stable fingerprint from the parts that identify a finding. Parts are joined with a
  * separator that cannot occur in them, so ('a', 'bc') and ('ab', 'c') differ.
  */
-export function hashFingerprint(...parts: Array<string | number | undefined>): string {
+export function hashFingerprint(
+  ...parts: Array<string | number | undefined>
+): string {
   return createHash('sha256')
     .update(parts.map(p => (p === undefined ? '' : String(p))).join('\u0000'))
     .digest('hex')

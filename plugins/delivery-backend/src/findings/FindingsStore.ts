@@ -1,0 +1,78 @@
+import {
+  Finding,
+  FindingCategory,
+  FindingPage,
+  FindingSeverity,
+  FindingStatus,
+  SuppressionReason,
+} from '@slipway/plugin-delivery-common';
+import { ParsedReport } from '@slipway/plugin-delivery-node';
+
+/** One upload to record: a parsed report for an entity. */
+export interface ScanInput {
+  entityRef: string;
+  /** The scope's tool name: the upload's `tool` parameter, else the report's tool. */
+  tool: string;
+  runUid?: string;
+  report: ParsedReport;
+  now: Date;
+}
+
+/** What recording a scan changed. */
+export interface ScanOutcome {
+  scanId: string;
+  new: number;
+  fixed: number;
+  reopened: number;
+  suppressedInReport: number;
+}
+
+export interface ListFindingsQuery {
+  entityRef: string;
+  limit: number;
+  cursor?: string;
+  status?: FindingStatus[];
+  severity?: FindingSeverity[];
+  tool?: string;
+  category?: FindingCategory;
+}
+
+/** Counts the gate decides on: open and overdue findings without an active suppression. */
+export interface GateCounts {
+  open: Record<FindingSeverity, number>;
+  overdue: Record<FindingSeverity, number>;
+  openSecrets: number;
+}
+
+export interface NewSuppression {
+  reason: SuppressionReason;
+  comment: string;
+  author: string;
+  expiresAt: Date;
+}
+
+/**
+ * Persistence of findings. A scan is recorded in one transaction: a failed upload leaves nothing.
+ */
+export interface FindingsStore {
+  recordScan(input: ScanInput): Promise<ScanOutcome>;
+  /** `slaDays` decides `overdue` and `slaDueAt` of the answered findings. */
+  listFindings(
+    query: ListFindingsQuery,
+    now: Date,
+    slaDays: Record<FindingSeverity, number>,
+  ): Promise<FindingPage>;
+  getFinding(
+    id: string,
+    now: Date,
+    slaDays: Record<FindingSeverity, number>,
+  ): Promise<Finding | undefined>;
+  gateCounts(
+    entityRef: string,
+    now: Date,
+    slaDays: Record<FindingSeverity, number>,
+  ): Promise<GateCounts>;
+  suppress(id: string, suppression: NewSuppression, now: Date): Promise<void>;
+  /** Revokes the active suppression; false when there was none. */
+  unsuppress(id: string, actor: string, now: Date): Promise<boolean>;
+}

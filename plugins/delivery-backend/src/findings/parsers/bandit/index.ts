@@ -1,0 +1,2 @@
+// Bandit native JSON parser (`bandit -f json`).
+export { banditParser, BANDIT_DEFAULT_TARGET } from './banditParser';

@@ -1,0 +1,67 @@
+import { InputError } from '@backstage/errors';
+import { trivyParser } from './index';
+
+const vuln = (extra: Record<string, unknown> = {}) => ({
+  VulnerabilityID: 'CVE-2024-0001',
+  PkgName: 'openssl',
+  InstalledVersion: '1.0.0',
+  Severity: 'HIGH',
+  ...extra,
+});
+
+const report = (results: unknown, extra: Record<string, unknown> = {}) => ({
+  SchemaVersion: 2,
+  ArtifactName: 'registry.example/app:1',
+  ArtifactType: 'container_image',
+  Results: results,
+  ...extra,
+});
+
+const parse = (document: unknown) => trivyParser.parse(document, {});
+describe('trivyParser.parse on malformed input', () => {
+  it.each([
+    [report({}), 'Results must be an array'],
+    [report(['x']), 'Results[0] must be an object'],
+    [report([{ Class: 'os-pkgs' }]), 'Results[0].Target is missing'],
+    [
+      report([{ Target: 't', Vulnerabilities: {} }]),
+      'Results[0].Vulnerabilities must be an array',
+    ],
+    [
+      report([{ Target: 't', Vulnerabilities: [vuln(), { PkgName: 'x' }] }]),
+      'Results[0].Vulnerabilities[1].VulnerabilityID is missing',
+    ],
+    [
+      report([{ Target: 't', Misconfigurations: [{ Status: 'FAIL' }] }]),
+      'Results[0].Misconfigurations[0].ID is missing',
+    ],
+    [
+      report([{ Target: 't', Secrets: [{ StartLine: 1 }] }]),
+      'Results[0].Secrets[0].RuleID is missing',
+    ],
+    [
+      report([{ Target: 't', Licenses: [{ PkgName: 'x' }] }]),
+      'Results[0].Licenses[0].Name is missing',
+    ],
+    [
+      report([], { SchemaVersion: 3 }),
+      'SchemaVersion is 3; only 2 is supported',
+    ],
+    [{ ArtifactName: 'x', Results: [] }, 'SchemaVersion is missing'],
+    [
+      {
+        ClusterName: 'c',
+        Vulnerabilities: [{ Kind: 'Pod', Name: 'p', Results: 'x' }],
+      },
+      'Vulnerabilities[0].Results must be an array',
+    ],
+    [
+      { ClusterName: 'c', Misconfigurations: [{ Name: 'p' }] },
+      'Misconfigurations[0].Kind is missing',
+    ],
+    [[{ Type: 'npm' }], '[0].Target is missing'],
+  ])('rejects malformed input naming the field (%#)', (document, message) => {
+    expect(() => parse(document)).toThrow(InputError);
+    expect(() => parse(document)).toThrow(`Invalid Trivy report: ${message}`);
+  });
+});
