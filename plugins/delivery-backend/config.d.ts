@@ -7,6 +7,32 @@ export interface Config {
      * How often runs are re-attached to catalog entities (by `backstage.io/kubernetes-id` and
      * `backstage.io/kubernetes-label-selector`). Default: every 30 seconds.
      */
+    /** Security findings: upload limit, SLA per severity and the gate. */
+    findings?: {
+      /** Largest accepted report, after decompression, in bytes. Default: 20 MB. */
+      maxUploadBytes?: number;
+      /** Days a finding may stay open before it is overdue. Defaults: 7, 30, 90, 120, 365. */
+      sla?: {
+        critical?: number;
+        high?: number;
+        medium?: number;
+        low?: number;
+        info?: number;
+      };
+      /**
+       * What fails the security gate. Entities may tighten the thresholds (never loosen them)
+       * with the annotations `slipway.dev/security-gate-fail-on-open` and
+       * `slipway.dev/security-gate-fail-on-overdue`.
+       */
+      gate?: {
+        /** Open findings of this severity or worse fail the gate; `none` never. Default: critical. */
+        failOnOpen?: 'critical' | 'high' | 'medium' | 'low' | 'info' | 'none';
+        /** Overdue findings of this severity or worse fail the gate. Default: high. */
+        failOnOverdue?: 'critical' | 'high' | 'medium' | 'low' | 'info' | 'none';
+        /** Any open secret fails the gate. Default: true. */
+        failOnSecrets?: boolean;
+      };
+    };
     entityMapping?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

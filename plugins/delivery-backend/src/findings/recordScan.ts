@@ -27,6 +27,23 @@ function dedupe(findings: ParsedFinding[]): Map<string, ParsedFinding> {
   return byKey;
 }
 
+/** The reported columns that differ from the stored row (a re-import mostly changes nothing). */
+function changedColumns(
+  row: FindingRow,
+  columns: ReturnType<typeof reportedColumns>,
+): Record<string, unknown> {
+  const changed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(columns)) {
+    const stored = row[name as keyof FindingRow];
+    const same =
+      typeof value === 'boolean'
+        ? Boolean(stored) === value
+        : (stored ?? null) === value;
+    if (!same) changed[name] = value;
+  }
+  return changed;
+}
+
 /**
  * Applies one scan to the findings of its (entity, tool, target) scopes, inside `tx`:
  * new findings are opened, fixed ones that return are reopened, findings the scan no longer
@@ -77,7 +94,7 @@ export async function recordScan(
       continue;
     }
     seenIds.push(row.id);
-    const update: Record<string, unknown> = { ...columns };
+    const update: Record<string, unknown> = changedColumns(row, columns);
     if (row.status === 'fixed') {
       Object.assign(update, {
         status: 'reopened',
@@ -92,7 +109,9 @@ export async function recordScan(
       });
       reopened++;
     }
-    await tx('delivery_findings').where('id', row.id).update(update);
+    if (Object.keys(update).length > 0) {
+      await tx('delivery_findings').where('id', row.id).update(update);
+    }
   }
   for (const part of chunks(seenIds)) {
     await tx('delivery_findings')
