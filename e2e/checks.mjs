@@ -154,6 +154,26 @@ export const checks = [
     },
   },
   {
+    name: 'the Security tab shows the gate and the demo findings with their lifecycle',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(
+        `${appUrl}/catalog/default/component/payments-api/security`,
+      );
+      await expectVisible(
+        page.getByText(/Security gate|Gate/i),
+        'the security gate',
+      );
+      await expectVisible(
+        page.getByText(/CVE-\d{4}-\d+/),
+        'findings with CVE ids',
+      );
+      await page.screenshot({
+        path: join(artifacts, '09-security-tab.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
     name: 'a component without the annotation says which annotation to add',
     async run({ page, appUrl, artifacts }) {
       await page.goto(`${appUrl}/catalog/default/component/docs-site/ci-cd`);

@@ -7,6 +7,8 @@ describe('new frontend system plugin', () => {
       'api:delivery',
       'entity-content:delivery/pipelines',
       'entity-card:delivery/latest-runs',
+      'entity-content:delivery/security',
+      'entity-card:delivery/security-summary',
     ] as const) {
       expect(deliveryPlugin.getExtension(id)).toBeDefined();
     }

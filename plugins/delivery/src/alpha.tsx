@@ -9,7 +9,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { deliveryApiRef, DeliveryClient } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, securityRouteRef } from './routes';
 
 const deliveryApi = ApiBlueprint.make({
   params: defineParams =>
@@ -46,6 +46,30 @@ const entityLatestRunsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The Security tab on every component page. */
+const entitySecurityContent = EntityContentBlueprint.make({
+  name: 'security',
+  params: {
+    path: 'security',
+    title: 'Security',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/Security').then(m => <m.EntitySecurityContent />),
+  },
+});
+
+/** Overview card with the security gate. */
+const entitySecuritySummaryCard = EntityCardBlueprint.make({
+  name: 'security-summary',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/Security').then(m => (
+        <m.EntitySecuritySummaryCard />
+      )),
+  },
+});
+
 /**
  * The Slipway delivery plugin for the new frontend system.
  *
@@ -53,6 +77,15 @@ const entityLatestRunsCard = EntityCardBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'delivery',
-  extensions: [deliveryApi, entityDeliveryContent, entityLatestRunsCard],
-  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  extensions: [
+    deliveryApi,
+    entityDeliveryContent,
+    entityLatestRunsCard,
+    entitySecurityContent,
+    entitySecuritySummaryCard,
+  ],
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    security: securityRouteRef,
+  }),
 });

@@ -7,6 +7,8 @@ export {
   deliveryPlugin,
   EntityDeliveryContent,
   EntityLatestRunsCard,
+  EntitySecurityContent,
+  EntitySecuritySummaryCard,
 } from './plugin';
 export { isDeliveryAvailable } from './isDeliveryAvailable';
 export { EntityPipelinesContent } from './components/EntityPipelinesContent';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { deliveryApiRef, DeliveryClient } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, securityRouteRef } from './routes';
 
 /**
  * The Slipway delivery frontend plugin (legacy frontend system).
@@ -23,7 +23,7 @@ export const deliveryPlugin = createPlugin({
       factory: deps => new DeliveryClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, security: securityRouteRef },
 });
 
 /**
@@ -55,6 +55,35 @@ export const EntityLatestRunsCard = deliveryPlugin.provide(
         import('./components/EntityLatestRunsCard').then(
           m => m.EntityLatestRunsCard,
         ),
+    },
+  }),
+);
+
+/**
+ * The Security entity tab: security gate, findings with their lifecycle, suppression.
+ *
+ * @public
+ */
+export const EntitySecurityContent = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'EntitySecurityContent',
+    component: () =>
+      import('./components/Security').then(m => m.EntitySecurityContent),
+    mountPoint: securityRouteRef,
+  }),
+);
+
+/**
+ * Overview card with the security gate and open findings by severity.
+ *
+ * @public
+ */
+export const EntitySecuritySummaryCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySecuritySummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/Security').then(m => m.EntitySecuritySummaryCard),
     },
   }),
 );

@@ -2,3 +2,6 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 
 /** Route of the CI/CD entity tab. */
 export const rootRouteRef = createRouteRef({ id: 'delivery' });
+
+/** Route of the Security entity tab. */
+export const securityRouteRef = createRouteRef({ id: 'delivery-security' });

@@ -1,0 +1,2 @@
+export { EntitySecurityContent } from './EntitySecurityContent';
+export { EntitySecuritySummaryCard } from './SecuritySummaryCard';
