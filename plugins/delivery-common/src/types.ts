@@ -332,3 +332,29 @@ export interface FindingsUploadResult {
   suppressedInReport: number;
   gate: SecurityGateVerdict;
 }
+
+/**
+ * Open findings of an entity by severity on one day (UTC), for trends.
+ *
+ * @public
+ */
+export interface FindingTrendPoint {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  open: Record<FindingSeverity, number>;
+}
+
+/**
+ * Security posture of one owner (team): its components' open and overdue findings.
+ *
+ * @public
+ */
+export interface SecurityPostureRow {
+  /** Entity ref of the owner, e.g. `group:default/payments-team`. */
+  owner: string;
+  /** Components of the owner that have findings. */
+  entities: string[];
+  open: Record<FindingSeverity, number>;
+  overdue: number;
+  openSecrets: number;
+}

@@ -5,12 +5,15 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   FINDING_SEVERITIES,
+  FindingCategory,
   FindingPage,
   FindingSeverity,
 } from '@slipway/plugin-delivery-common';
 import { Knex } from 'knex';
 import { FindingRow, rowToFinding, SuppressionRow } from './findingRows';
+import { toDate } from '../database/rows';
 import {
+  FindingFact,
   FindingsStore,
   GateCounts,
   ListFindingsQuery,
@@ -202,6 +205,38 @@ export class DatabaseFindingsStore implements FindingsStore {
       overdue,
       openSecrets: Number((secrets as { n: number | string }).n),
     };
+  }
+
+  async listFindingFacts(
+    entityRefs: string[] | undefined,
+    since: Date,
+    now: Date,
+  ): Promise<FindingFact[]> {
+    const q = this.unsuppressed(this.db('delivery_findings as f'), now)
+      .where('f.first_seen_at', '<=', now)
+      .where(w => w.whereNull('f.fixed_at').orWhere('f.fixed_at', '>=', since));
+    if (entityRefs) {
+      q.whereIn('f.entity_ref', entityRefs);
+    }
+    const rows: Array<
+      Pick<
+        FindingRow,
+        'entity_ref' | 'severity' | 'category' | 'first_seen_at' | 'fixed_at'
+      >
+    > = await q.select(
+      'f.entity_ref',
+      'f.severity',
+      'f.category',
+      'f.first_seen_at',
+      'f.fixed_at',
+    );
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      severity: r.severity as FindingSeverity,
+      category: r.category as FindingCategory,
+      firstSeenAt: toDate(r.first_seen_at),
+      fixedAt: r.fixed_at === null ? undefined : toDate(r.fixed_at),
+    }));
   }
 
   async suppress(id: string, s: NewSuppression, now: Date): Promise<void> {

@@ -44,6 +44,15 @@ export interface GateCounts {
   openSecrets: number;
 }
 
+/** What trends and posture are computed from: one row per finding, unsuppressed only. */
+export interface FindingFact {
+  entityRef: string;
+  severity: FindingSeverity;
+  category: FindingCategory;
+  firstSeenAt: Date;
+  fixedAt?: Date;
+}
+
 export interface NewSuppression {
   reason: SuppressionReason;
   comment: string;
@@ -72,6 +81,15 @@ export interface FindingsStore {
     now: Date,
     slaDays: Record<FindingSeverity, number>,
   ): Promise<GateCounts>;
+  /**
+   * Unsuppressed findings of these entities (all entities when omitted) that were open at some
+   * time in `[since, now]`: first seen before `now`, not fixed before `since`.
+   */
+  listFindingFacts(
+    entityRefs: string[] | undefined,
+    since: Date,
+    now: Date,
+  ): Promise<FindingFact[]>;
   suppress(id: string, suppression: NewSuppression, now: Date): Promise<void>;
   /** Revokes the active suppression; false when there was none. */
   unsuppress(id: string, actor: string, now: Date): Promise<boolean>;

@@ -38,7 +38,10 @@ async function start(permission: 'ALLOW' | 'DENY' = 'ALLOW') {
               namespace: 'default',
               annotations: { 'slipway.dev/security-gate-fail-on-open': 'high' },
             },
-            spec: {},
+            spec: { owner: 'payments-team' },
+            relations: [
+              { type: 'ownedBy', targetRef: 'group:default/payments-team' },
+            ],
           },
         ],
       }),
@@ -202,5 +205,40 @@ describe('findings API', () => {
   it('refuses uploads and suppressions when the policy denies them', async () => {
     const server = await start('DENY');
     expect((await upload(server, sarif)).status).toBe(403);
+  });
+
+  it('answers the trend of open findings and the posture by team', async () => {
+    const server = await start();
+    await upload(server, sarif);
+    const trend = await request(server)
+      .get(`${base}/findings-trend?days=7`)
+      .set('Authorization', user);
+    expect(trend.status).toBe(200);
+    expect(trend.body.points).toHaveLength(7);
+    expect(trend.body.points[6].open).toEqual({
+      critical: 1,
+      high: 0,
+      medium: 0,
+      low: 1,
+      info: 0,
+    });
+    expect(trend.body.points[0].open.critical).toBe(0);
+
+    const posture = await request(server)
+      .get('/api/delivery/security/posture')
+      .set('Authorization', user);
+    expect(posture.body.teams).toEqual([
+      {
+        owner: 'group:default/payments-team',
+        entities: ['component:default/payments-api'],
+        open: { critical: 1, high: 0, medium: 0, low: 1, info: 0 },
+        overdue: 0,
+        openSecrets: 0,
+      },
+    ]);
+    const none = await request(server)
+      .get('/api/delivery/security/posture?owner=group:default/ml-team')
+      .set('Authorization', user);
+    expect(none.body.teams).toEqual([]);
   });
 });

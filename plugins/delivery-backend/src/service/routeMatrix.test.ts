@@ -58,6 +58,7 @@ describe('route matrix', () => {
     gateCounts: jest.fn(),
     suppress: jest.fn(),
     unsuppress: jest.fn(),
+    listFindingFacts: jest.fn(),
   };
 
   it('requires credentials on every route except the listed signed webhooks', async () => {

@@ -2,6 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { FindingRouteDeps } from './routes/FindingRouteDeps';
 import { registerFindingRoutes } from './routes/findings';
+import { registerFindingTrendRoutes } from './routes/findingTrends';
 import { registerFindingUploadRoute } from './routes/findingUpload';
 import { registerRunActionRoutes } from './routes/runActions';
 import { registerRunReadRoutes } from './routes/runReads';
@@ -21,5 +22,6 @@ export async function createRouter(
   registerRunReadRoutes(router, options);
   registerRunActionRoutes(router, options);
   registerFindingRoutes(router, options);
+  registerFindingTrendRoutes(router, options);
   return router;
 }

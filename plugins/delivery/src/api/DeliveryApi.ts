@@ -1,6 +1,8 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  FindingTrendPoint,
+  SecurityPostureRow,
   Finding,
   FindingCategory,
   FindingPage,
@@ -88,6 +90,13 @@ export interface DeliveryApi {
   ): Promise<Finding>;
   /** Revokes a finding's active suppression; needs `delivery.finding.suppress`. */
   unsuppressFinding(id: string): Promise<Finding>;
+  /** Open findings by severity at the end of each of the last `days` days. */
+  getFindingsTrend(
+    entity: CompoundEntityRef,
+    days?: number,
+  ): Promise<{ points: FindingTrendPoint[] }>;
+  /** Security posture per owning team, over the components the user may read. */
+  getSecurityPosture(owner?: string): Promise<{ teams: SecurityPostureRow[] }>;
 }
 
 /**

@@ -2,6 +2,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  FindingTrendPoint,
+  SecurityPostureRow,
   Finding,
   FindingPage,
   SecurityGateVerdict,
@@ -111,6 +113,20 @@ export class DeliveryClient implements DeliveryApi {
       `/findings/${encodeURIComponent(id)}/unsuppress`,
       'POST',
     );
+  }
+
+  async getFindingsTrend(
+    entity: CompoundEntityRef,
+    days = 90,
+  ): Promise<{ points: FindingTrendPoint[] }> {
+    return this.request(`${entityPath(entity)}/findings-trend?days=${days}`);
+  }
+
+  async getSecurityPosture(
+    owner?: string,
+  ): Promise<{ teams: SecurityPostureRow[] }> {
+    const query = owner ? `?owner=${encodeURIComponent(owner)}` : '';
+    return this.request(`/security/posture${query}`);
   }
 
   private async request<T>(
