@@ -190,6 +190,8 @@ export interface EntityPipelineStats {
   from: string;
   to: string;
   pipelines: PipelineStats[];
+  /** With `series=week`: the same statistics per week of the window, oldest first. */
+  series?: Array<{ from: string; to: string; pipelines: PipelineStats[] }>;
 }
 
 /**

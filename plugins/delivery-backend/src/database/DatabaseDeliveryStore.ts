@@ -177,6 +177,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
         'status',
         'reason',
         'duration_seconds',
+        'sort_at',
       );
     const failedUids = rows.filter(r => r.status === 'failed').map(r => r.uid);
     const failedTasks = new Map<string, string>();
@@ -200,6 +201,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     }
     return rows.map(row => ({
       pipelineName: row.pipeline_name ?? row.name,
+      startedAt: toDate(row.sort_at),
       status: row.status as RunFact['status'],
       reason: row.reason ?? undefined,
       durationSeconds: row.duration_seconds ?? undefined,

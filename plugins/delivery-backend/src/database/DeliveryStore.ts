@@ -24,6 +24,8 @@ export interface ListRunsQuery {
 /** The facts of one finished run that pipeline statistics are computed from. */
 export interface RunFact {
   pipelineName: string;
+  /** Start time (creation time when not started). */
+  startedAt: Date;
   status: RunStatus;
   reason?: string;
   durationSeconds?: number;

@@ -41,7 +41,10 @@ const runsQuerySchema = z
 export type RunsQuery = z.infer<typeof runsQuerySchema>;
 
 const statsQuerySchema = z
-  .object({ days: z.coerce.number().int().min(1).max(365).default(30) })
+  .object({
+    days: z.coerce.number().int().min(1).max(365).default(30),
+    series: z.enum(['week']).optional(),
+  })
   .strict();
 
 /**
@@ -52,7 +55,10 @@ export function parseRunsQuery(query: unknown): RunsQuery {
 }
 
 /** Validates the query string of the pipeline statistics route. */
-export function parseStatsQuery(query: unknown): { days: number } {
+export function parseStatsQuery(query: unknown): {
+  days: number;
+  series?: 'week';
+} {
   return parseQuery(statsQuerySchema, query);
 }
 

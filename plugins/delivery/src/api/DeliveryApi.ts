@@ -74,6 +74,7 @@ export interface DeliveryApi {
   getPipelineStats(
     entity: CompoundEntityRef,
     days?: number,
+    series?: 'week',
   ): Promise<EntityPipelineStats>;
   /** Findings, most severe first. */
   listFindings(request: ListFindingsRequest): Promise<FindingPage>;

@@ -69,8 +69,10 @@ export class DeliveryClient implements DeliveryApi {
   async getPipelineStats(
     entity: CompoundEntityRef,
     days = 30,
+    series?: 'week',
   ): Promise<EntityPipelineStats> {
-    return this.request(`${entityPath(entity)}/pipeline-stats?days=${days}`);
+    const query = `days=${days}${series ? `&series=${series}` : ''}`;
+    return this.request(`${entityPath(entity)}/pipeline-stats?${query}`);
   }
 
   async listFindings(request: ListFindingsRequest): Promise<FindingPage> {

@@ -3,7 +3,10 @@ import { deliveryRunReadPermission } from '@slipway/plugin-delivery-common';
 import { Router } from 'express';
 import { entityRefFromParams } from '../entityRefFromParams';
 import { parseRunsQuery, parseStatsQuery } from '../parseQuery';
-import { computePipelineStats } from '../stats/computePipelineStats';
+import {
+  computePipelineStats,
+  weeklyPipelineStats,
+} from '../stats/computePipelineStats';
 import { authorize } from './authorize';
 import { RouteDeps } from './RouteDeps';
 
@@ -25,7 +28,7 @@ export function registerRunReadRoutes(router: Router, deps: RouteDeps) {
     async (req, res) => {
       await authorize(deps, req, deliveryRunReadPermission);
       const entityRef = entityRefFromParams(req.params);
-      const { days } = parseStatsQuery(req.query);
+      const { days, series } = parseStatsQuery(req.query);
       const to = new Date();
       const from = new Date(to.getTime() - days * DAY_MS);
       const facts = await store.listRunFacts(entityRef, from, to);
@@ -33,6 +36,7 @@ export function registerRunReadRoutes(router: Router, deps: RouteDeps) {
         from: from.toISOString(),
         to: to.toISOString(),
         pipelines: computePipelineStats(facts),
+        series: series ? weeklyPipelineStats(facts, from, to) : undefined,
       });
     },
   );

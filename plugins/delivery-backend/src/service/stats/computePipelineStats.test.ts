@@ -1,4 +1,11 @@
-import { computePipelineStats, percentile } from './computePipelineStats';
+import {
+  computePipelineStats,
+  percentile,
+  weeklyPipelineStats,
+} from './computePipelineStats';
+
+const t0 = new Date('2026-11-01T00:00:00.000Z');
+const day = (n: number) => new Date(t0.getTime() + n * 86_400_000);
 
 describe('percentile', () => {
   it('interpolates like PERCENTILE_CONT', () => {
@@ -12,22 +19,39 @@ describe('percentile', () => {
 describe('computePipelineStats', () => {
   it('counts outcomes, rates and durations per pipeline, with the top failure reasons', () => {
     const stats = computePipelineStats([
-      { pipelineName: 'ci', status: 'succeeded', durationSeconds: 100 },
-      { pipelineName: 'ci', status: 'succeeded', durationSeconds: 300 },
       {
+        startedAt: t0,
+        pipelineName: 'ci',
+        status: 'succeeded',
+        durationSeconds: 100,
+      },
+      {
+        startedAt: t0,
+        pipelineName: 'ci',
+        status: 'succeeded',
+        durationSeconds: 300,
+      },
+      {
+        startedAt: t0,
         pipelineName: 'ci',
         status: 'failed',
         failedTask: 'unit-tests: Failed',
       },
       {
+        startedAt: t0,
         pipelineName: 'ci',
         status: 'failed',
         failedTask: 'unit-tests: Failed',
       },
-      { pipelineName: 'ci', status: 'timedOut', reason: 'PipelineRunTimeout' },
-      { pipelineName: 'ci', status: 'cancelled' },
-      { pipelineName: 'ci', status: 'running' },
-      { pipelineName: 'deploy', status: 'cancelled' },
+      {
+        startedAt: t0,
+        pipelineName: 'ci',
+        status: 'timedOut',
+        reason: 'PipelineRunTimeout',
+      },
+      { startedAt: t0, pipelineName: 'ci', status: 'cancelled' },
+      { startedAt: t0, pipelineName: 'ci', status: 'running' },
+      { startedAt: t0, pipelineName: 'deploy', status: 'cancelled' },
     ]);
     expect(stats).toEqual([
       {
@@ -57,6 +81,40 @@ describe('computePipelineStats', () => {
         durationP90Seconds: null,
         failureReasons: [],
       },
+    ]);
+  });
+});
+
+describe('weeklyPipelineStats', () => {
+  it('buckets runs into weeks of the window, the last one shorter', () => {
+    const weeks = weeklyPipelineStats(
+      [
+        {
+          startedAt: day(1),
+          pipelineName: 'ci',
+          status: 'succeeded',
+          durationSeconds: 60,
+        },
+        { startedAt: day(8), pipelineName: 'ci', status: 'failed' },
+        {
+          startedAt: day(9),
+          pipelineName: 'ci',
+          status: 'succeeded',
+          durationSeconds: 120,
+        },
+      ],
+      t0,
+      day(10),
+    );
+    expect(
+      weeks.map(w => [
+        w.from.slice(0, 10),
+        w.to.slice(0, 10),
+        w.pipelines[0]?.successRate,
+      ]),
+    ).toEqual([
+      ['2026-11-01', '2026-11-08', 1],
+      ['2026-11-08', '2026-11-11', 0.5],
     ]);
   });
 });

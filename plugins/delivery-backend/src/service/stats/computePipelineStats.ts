@@ -61,3 +61,23 @@ export function computePipelineStats(facts: RunFact[]): PipelineStats[] {
   }
   return stats.sort((a, b) => a.pipelineName.localeCompare(b.pipelineName));
 }
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** The statistics per week of `[from, to)`, oldest first; the last week may be shorter. */
+export function weeklyPipelineStats(facts: RunFact[], from: Date, to: Date) {
+  const weeks: Array<{ from: string; to: string; pipelines: PipelineStats[] }> =
+    [];
+  for (let start = from.getTime(); start < to.getTime(); start += WEEK_MS) {
+    const end = Math.min(start + WEEK_MS, to.getTime());
+    const inWeek = facts.filter(
+      f => f.startedAt.getTime() >= start && f.startedAt.getTime() < end,
+    );
+    weeks.push({
+      from: new Date(start).toISOString(),
+      to: new Date(end).toISOString(),
+      pipelines: computePipelineStats(inWeek),
+    });
+  }
+  return weeks;
+}

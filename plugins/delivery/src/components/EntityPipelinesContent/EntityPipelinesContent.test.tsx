@@ -155,6 +155,44 @@ describe('EntityPipelinesContent', () => {
           failureReasons: [{ reason: 'unit-tests: Failed', count: 2 }],
         },
       ],
+      series: [
+        {
+          from: '2026-11-08T00:00:00Z',
+          to: '2026-11-15T00:00:00Z',
+          pipelines: [
+            {
+              pipelineName: 'payments-api-ci',
+              finishedRuns: 10,
+              succeeded: 8,
+              failed: 2,
+              cancelled: 0,
+              timedOut: 0,
+              successRate: 0.8,
+              durationMedianSeconds: 252,
+              durationP90Seconds: 3840,
+              failureReasons: [{ reason: 'unit-tests: Failed', count: 2 }],
+            },
+          ],
+        },
+        {
+          from: '2026-11-15T00:00:00Z',
+          to: '2026-11-22T00:00:00Z',
+          pipelines: [
+            {
+              pipelineName: 'payments-api-ci',
+              finishedRuns: 10,
+              succeeded: 8,
+              failed: 2,
+              cancelled: 0,
+              timedOut: 0,
+              successRate: 0.8,
+              durationMedianSeconds: 252,
+              durationP90Seconds: 3840,
+              failureReasons: [{ reason: 'unit-tests: Failed', count: 2 }],
+            },
+          ],
+        },
+      ],
     });
     await renderWith({
       listRuns: jest.fn().mockResolvedValue({ items: [run('a')] }),
@@ -171,5 +209,14 @@ describe('EntityPipelinesContent', () => {
     expect(screen.getByText('80%')).toBeInTheDocument();
     expect(screen.getByText('4m 12s / 1h 4m')).toBeInTheDocument();
     expect(screen.getByText('unit-tests: Failed ×2')).toBeInTheDocument();
+    expect(getPipelineStats).toHaveBeenCalledWith(
+      expect.anything(),
+      30,
+      'week',
+    );
+    expect(screen.getByLabelText('Success rate per week')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Median duration per week (minutes)'),
+    ).toBeInTheDocument();
   });
 });

@@ -9,16 +9,7 @@ import {
   EntityPipelineStats,
   PipelineStats,
 } from '@slipway/plugin-delivery-common';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { PipelineTrendCharts } from './PipelineTrendCharts';
 import { formatDuration } from '../../utils/format';
 
 const percent = (rate: number | null) =>
@@ -56,7 +47,7 @@ const columns: TableColumn<PipelineStats>[] = [
 
 /**
  * Pipeline health over a window: per pipeline the success rate, duration median and p90, and
- * the most frequent failure reasons, with a chart of the durations.
+ * the most frequent failure reasons, with weekly trends of success rate and duration.
  */
 export function PipelineStatsCard(props: {
   stats?: EntityPipelineStats;
@@ -71,12 +62,6 @@ export function PipelineStatsCard(props: {
   if (pipelines.length === 0) {
     return null;
   }
-  const chart = pipelines.map(p => ({
-    name: p.pipelineName,
-    'median (min)': Number(((p.durationMedianSeconds ?? 0) / 60).toFixed(1)),
-    'p90 (min)': Number(((p.durationP90Seconds ?? 0) / 60).toFixed(1)),
-    'success %': Math.round((p.successRate ?? 0) * 100),
-  }));
   return (
     <InfoCard title={`Pipeline health, last ${days} days`} noPadding>
       <Box display="flex" flexWrap="wrap">
@@ -92,18 +77,13 @@ export function PipelineStatsCard(props: {
             }}
           />
         </Box>
-        <Box flex="1 1 320px" height={220} p={2} aria-label="Duration chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={chart}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" tick={{ fontSize: 11 }} />
-              <YAxis tick={{ fontSize: 11 }} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="median (min)" fill="#1f77b4" />
-              <Bar dataKey="p90 (min)" fill="#ff7f0e" />
-            </BarChart>
-          </ResponsiveContainer>
+        <Box flex="1 1 360px" p={2}>
+          {stats?.series && (
+            <PipelineTrendCharts
+              series={stats.series}
+              pipelines={pipelines.map(p => p.pipelineName)}
+            />
+          )}
         </Box>
       </Box>
     </InfoCard>
