@@ -48,6 +48,26 @@ describe.each(databases.eachSupportedId())(
       } while (cursor);
 
       expect(pages).toBe(3);
+      const oldestFirst = await store.listRuns({
+        entityRef: 'component:default/payments-api',
+        limit: 4,
+        order: 'asc',
+      });
+      const rest = await store.listRuns({
+        entityRef: 'component:default/payments-api',
+        limit: 4,
+        order: 'asc',
+        cursor: oldestFirst.nextCursor,
+      });
+      expect([...oldestFirst.items, ...rest.items].map(r => r.uid)).toEqual([
+        'uid-0',
+        'uid-1',
+        'uid-2',
+        'uid-3',
+        'uid-4',
+        'uid-5',
+        'uid-6',
+      ]);
       expect(seen).toEqual([
         'uid-6',
         'uid-5',

@@ -90,20 +90,22 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     if (query.since) {
       q.where('sort_at', '>=', query.since);
     }
+    const order = query.order ?? 'desc';
+    const after = order === 'desc' ? '<' : '>';
     if (query.cursor) {
       const { sortAt, uid } = decodeRunCursor(query.cursor);
       q.where(inner =>
         inner
-          .where('sort_at', '<', sortAt)
+          .where('sort_at', after, sortAt)
           .orWhere(tie =>
-            tie.where('sort_at', '=', sortAt).andWhere('uid', '<', uid),
+            tie.where('sort_at', '=', sortAt).andWhere('uid', after, uid),
           ),
       );
     }
     const rows = await q
       .orderBy([
-        { column: 'sort_at', order: 'desc' },
-        { column: 'uid', order: 'desc' },
+        { column: 'sort_at', order },
+        { column: 'uid', order },
       ])
       .limit(query.limit + 1);
 

@@ -19,6 +19,8 @@ export interface ListRunsQuery {
   branch?: string;
   /** Only runs started (or created) at or after this time. */
   since?: Date;
+  /** By start time: `desc` (newest first, the default) or `asc`. */
+  order?: 'asc' | 'desc';
 }
 
 /** The facts of one finished run that pipeline statistics are computed from. */

@@ -30,6 +30,7 @@ const runsQuerySchema = z
     status: statusList.optional(),
     pipeline: z.string().min(1).max(255).optional(),
     branch: z.string().min(1).max(255).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
     since: z
       .string()
       .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })

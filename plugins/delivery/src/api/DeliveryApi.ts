@@ -30,6 +30,8 @@ export interface ListRunsRequest {
   branch?: string;
   /** ISO 8601: only runs started at or after it. */
   since?: string;
+  /** By start time: `desc` (newest first, the default) or `asc`. */
+  order?: 'asc' | 'desc';
 }
 
 /**

@@ -43,6 +43,7 @@ export class DeliveryClient implements DeliveryApi {
     if (request.pipeline) params.set('pipeline', request.pipeline);
     if (request.branch) params.set('branch', request.branch);
     if (request.since) params.set('since', request.since);
+    if (request.order) params.set('order', request.order);
     const query = params.toString();
     const path = `${entityPath({ kind, namespace, name })}/runs`;
     return this.request(query ? `${path}?${query}` : path);

@@ -219,4 +219,22 @@ describe('EntityPipelinesContent', () => {
       screen.getByLabelText('Median duration per week (minutes)'),
     ).toBeInTheDocument();
   });
+
+  it('asks the backend for the oldest runs first when the order is changed', async () => {
+    const listRuns = jest.fn().mockResolvedValue({ items: [run('a')] });
+    await renderWith({ listRuns });
+    await screen.findByText('payments-api-ci-a');
+    fireEvent.mouseDown(screen.getByLabelText('Order'));
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Oldest first' }),
+    );
+    await waitFor(() =>
+      expect(listRuns).toHaveBeenLastCalledWith(
+        expect.objectContaining({ order: 'asc' }),
+      ),
+    );
+    expect(
+      await screen.findByText('Pipeline runs, oldest first'),
+    ).toBeInTheDocument();
+  });
 });

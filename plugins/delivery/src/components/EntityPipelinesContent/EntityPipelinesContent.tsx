@@ -43,6 +43,7 @@ export function EntityPipelinesContent() {
   );
 
   const filtered = Boolean(filter.status || filter.pipeline || filter.branch);
+  const titled = filtered ? 'Pipeline runs (filtered)' : 'Pipeline runs';
   if (!loading && !error && runs.length === 0 && !filtered) {
     return <NoRunsState entity={entity} />;
   }
@@ -66,7 +67,7 @@ export function EntityPipelinesContent() {
         {!loading && (
           <RunsTable
             runs={runs}
-            title={filtered ? `Pipeline runs (filtered)` : 'Pipeline runs'}
+            title={filter.order === 'asc' ? `${titled}, oldest first` : titled}
             onOpen={setOpenRun}
           />
         )}

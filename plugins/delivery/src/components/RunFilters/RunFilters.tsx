@@ -87,6 +87,21 @@ export function RunFilters(props: {
           ))}
         </Select>
       </FormControl>
+      <FormControl style={{ minWidth: 160 }}>
+        <InputLabel id="runs-order">Order</InputLabel>
+        <Select
+          labelId="runs-order"
+          SelectDisplayProps={{ id: 'runs-order-select' }}
+          value={value.order ?? 'desc'}
+          onChange={e => {
+            const order = e.target.value as 'asc' | 'desc';
+            onChange({ ...value, order: order === 'desc' ? undefined : order });
+          }}
+        >
+          <MenuItem value="desc">Newest first</MenuItem>
+          <MenuItem value="asc">Oldest first</MenuItem>
+        </Select>
+      </FormControl>
       <TextField
         label="Branch"
         value={branch}
