@@ -93,6 +93,7 @@ describe('EntityPipelinesContent', () => {
   it('explains where runs come from when an annotated entity has none yet', async () => {
     await renderWith({ listRuns: jest.fn().mockResolvedValue({ items: [] }) });
     expect(await screen.findByText('No pipeline runs yet')).toBeInTheDocument();
+    expect(screen.getByText(/clusterLocatorMethods:/)).toBeInTheDocument();
   });
 
   it('shows the backend error', async () => {

@@ -1,14 +1,33 @@
-import { EmptyState } from '@backstage/core-components';
+import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import { Box, Typography } from '@material-ui/core';
 import {
   ANNOTATION_KUBERNETES_ID,
   DELIVERY_ENTITY_ANNOTATIONS,
 } from '@slipway/plugin-delivery-common';
 import { isDeliveryAvailable } from '../../isDeliveryAvailable';
 
+function setupSnippet(id: string) {
+  return `# app-config.yaml: the clusters Slipway (and the Kubernetes plugin) read
+kubernetes:
+  clusterLocatorMethods:
+    - type: config
+      clusters:
+        - name: my-cluster
+          url: https://kubernetes.example.com:6443
+          authProvider: serviceAccount
+          serviceAccountToken: \${K8S_TOKEN}
+
+# on each PipelineRun of this component (e.g. in its TriggerTemplate)
+metadata:
+  labels:
+    ${ANNOTATION_KUBERNETES_ID}: ${id}`;
+}
+
 /**
- * What to show when an entity has no runs: which annotation to add, or where runs come from.
+ * What to show when an entity has no runs: which annotation to add, or where runs come from and
+ * how to configure it, with a snippet to copy.
  */
 export function NoRunsState(props: { entity: Entity }) {
   if (!isDeliveryAvailable(props.entity)) {
@@ -27,6 +46,18 @@ export function NoRunsState(props: { entity: Entity }) {
       missing="data"
       title="No pipeline runs yet"
       description={`Runs labelled ${ANNOTATION_KUBERNETES_ID}=${id} appear here once a pipeline provider reports them. Check that the Tekton module is installed and its cluster is listed under kubernetes.clusterLocatorMethods.`}
+      action={
+        <Box maxWidth={640}>
+          <Typography variant="body2" paragraph>
+            Configuration to copy:
+          </Typography>
+          <CodeSnippet
+            text={setupSnippet(id)}
+            language="yaml"
+            showCopyCodeButton
+          />
+        </Box>
+      }
     />
   );
 }
