@@ -1,42 +1,19 @@
 import { InputError } from '@backstage/errors';
 import { ParsedReport } from '@slipway/plugin-delivery-node';
-import fs from 'fs';
-import path from 'path';
 import { banditParser } from '.';
 import { normaliseBanditSnippet } from './banditParser';
-
-const FIXTURES = path.resolve(
-  __dirname,
-  '../../../../../../../shared/fixtures/security',
-);
-const haveFixtures = fs.existsSync(FIXTURES);
-if (!haveFixtures) {
-  console.info(`Bandit fixture tests skipped: ${FIXTURES} not found`);
-}
-const describeFixtures = haveFixtures ? describe : describe.skip;
-const load = (name: string): unknown =>
-  JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-
-/** Every fixture that is valid JSON and is not Bandit output. */
-function otherFixtures(): string[] {
-  if (!haveFixtures) return [];
-  return fs.readdirSync(FIXTURES).filter(name => {
-    if (name.startsWith('bandit-')) return false;
-    try {
-      JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+import {
+  describeSecurityFixtures,
+  otherJsonFixtures,
+  readSecurityFixture,
+} from '../__testUtils__/securityFixtures';
 
 const parse = (doc: unknown, defaultTarget?: string): ParsedReport =>
   banditParser.parse(doc, { defaultTarget });
 
-describeFixtures('banditParser on fixtures', () => {
+describeSecurityFixtures('banditParser on fixtures', () => {
   it('reads bandit-json-one.json', () => {
-    const doc = load('bandit-json-one.json');
+    const doc = readSecurityFixture('bandit-json-one.json');
     expect(banditParser.canParse(doc)).toBe(true);
     const report = parse(doc);
     expect(report).toMatchObject({
@@ -62,8 +39,8 @@ describeFixtures('banditParser on fixtures', () => {
     expect(report.findings[0].description).toContain('assert_used');
   });
 
-  it.each(otherFixtures())('does not claim %s', name => {
-    expect(banditParser.canParse(load(name))).toBe(false);
+  it.each(otherJsonFixtures('bandit-'))('does not claim %s', name => {
+    expect(banditParser.canParse(readSecurityFixture(name))).toBe(false);
   });
 });
 

@@ -1,47 +1,19 @@
 import { InputError } from '@backstage/errors';
 import { ParsedReport } from '@slipway/plugin-delivery-node';
-import fs from 'fs';
-import path from 'path';
 import { cycloneDxParser } from '.';
-
-const FIXTURES = path.resolve(
-  __dirname,
-  '../../../../../../../shared/fixtures/security',
-);
-const haveFixtures = fs.existsSync(FIXTURES);
-if (!haveFixtures) {
-  console.info(`CycloneDX fixture tests skipped: ${FIXTURES} not found`);
-}
-const describeFixtures = haveFixtures ? describe : describe.skip;
-const load = (name: string): unknown =>
-  JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-
-/** Every fixture that is valid JSON and is not CycloneDX. */
-function otherFixtures(): string[] {
-  if (!haveFixtures) return [];
-  return fs.readdirSync(FIXTURES).filter(name => {
-    if (name.startsWith('cyclonedx-')) return false;
-    try {
-      JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+import {
+  countBy,
+  describeSecurityFixtures,
+  otherJsonFixtures,
+  readSecurityFixture,
+} from '../__testUtils__/securityFixtures';
 
 const parse = (doc: unknown, defaultTarget?: string): ParsedReport =>
   cycloneDxParser.parse(doc, { defaultTarget });
 
-const bySeverity = (report: ParsedReport) =>
-  report.findings.reduce<Record<string, number>>((acc, f) => {
-    acc[f.severity] = (acc[f.severity] ?? 0) + 1;
-    return acc;
-  }, {});
-
-describeFixtures('cycloneDxParser on fixtures', () => {
+describeSecurityFixtures('cycloneDxParser on fixtures', () => {
   it('reads cyclonedx-1.7-trivy-npm-vulns.json (tools as an object)', () => {
-    const doc = load('cyclonedx-1.7-trivy-npm-vulns.json');
+    const doc = readSecurityFixture('cyclonedx-1.7-trivy-npm-vulns.json');
     expect(cycloneDxParser.canParse(doc)).toBe(true);
     const report = parse(doc);
     expect(report).toMatchObject({
@@ -53,7 +25,7 @@ describeFixtures('cycloneDxParser on fixtures', () => {
     });
     // jq '.vulnerabilities | length' == 1; ratings are 10 x medium and 1 x low
     expect(report.findings).toHaveLength(1);
-    expect(bySeverity(report)).toEqual({ medium: 1 });
+    expect(countBy(report.findings, 'severity')).toEqual({ medium: 1 });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'CVE-2019-11358',
       category: 'dependency',
@@ -69,7 +41,7 @@ describeFixtures('cycloneDxParser on fixtures', () => {
   });
 
   it('reads cyclonedx-1.4-grype-log4j.json (tools as an array)', () => {
-    const report = parse(load('cyclonedx-1.4-grype-log4j.json'));
+    const report = parse(readSecurityFixture('cyclonedx-1.4-grype-log4j.json'));
     expect(report).toMatchObject({
       format: 'cyclonedx-1.4',
       tool: 'grype',
@@ -82,7 +54,11 @@ describeFixtures('cycloneDxParser on fixtures', () => {
     // python3: 8 vulnerabilities, each with one affects ref; rating words
     // critical x4 (CVE-2021-44228, -45046, GHSA-7rjr, GHSA-jfh8), high x1, medium x3
     expect(report.findings).toHaveLength(8);
-    expect(bySeverity(report)).toEqual({ critical: 4, high: 1, medium: 3 });
+    expect(countBy(report.findings, 'severity')).toEqual({
+      critical: 4,
+      high: 1,
+      medium: 3,
+    });
     // analysis.state is in_triage: not suppressed
     expect(report.findings.filter(f => f.suppression)).toHaveLength(0);
     expect(
@@ -96,7 +72,9 @@ describeFixtures('cycloneDxParser on fixtures', () => {
   });
 
   it('reads cyclonedx-1.4-spec-valid-vulnerability.json (not_affected)', () => {
-    const report = parse(load('cyclonedx-1.4-spec-valid-vulnerability.json'));
+    const report = parse(
+      readSecurityFixture('cyclonedx-1.4-spec-valid-vulnerability.json'),
+    );
     // no metadata: no tool, no subject
     expect(report).toMatchObject({
       tool: 'cyclonedx',
@@ -104,7 +82,7 @@ describeFixtures('cycloneDxParser on fixtures', () => {
       targets: ['.'],
     });
     expect(report.findings).toHaveLength(1);
-    expect(bySeverity(report)).toEqual({ critical: 1 });
+    expect(countBy(report.findings, 'severity')).toEqual({ critical: 1 });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'SNYK-JAVA-COMFASTERXMLJACKSONCORE-32111',
       aliases: ['CVE-2018-7489'],
@@ -121,7 +99,7 @@ describeFixtures('cycloneDxParser on fixtures', () => {
   });
 
   it('reads cyclonedx-vex-cisa-case2.json (VEX, refs to metadata.component)', () => {
-    const report = parse(load('cyclonedx-vex-cisa-case2.json'));
+    const report = parse(readSecurityFixture('cyclonedx-vex-cisa-case2.json'));
     expect(report).toMatchObject({
       tool: 'cyclonedx',
       complete: true,
@@ -129,7 +107,7 @@ describeFixtures('cycloneDxParser on fixtures', () => {
     });
     // jq: 19 vulnerabilities, all rated "none", all analysis.state not_affected, ref product-ABC
     expect(report.findings).toHaveLength(19);
-    expect(bySeverity(report)).toEqual({ info: 19 });
+    expect(countBy(report.findings, 'severity')).toEqual({ info: 19 });
     expect(
       report.findings.every(f => f.suppression?.kind === 'vex:not_affected'),
     ).toBe(true);
@@ -143,8 +121,8 @@ describeFixtures('cycloneDxParser on fixtures', () => {
     );
   });
 
-  it.each(otherFixtures())('does not claim %s', name => {
-    expect(cycloneDxParser.canParse(load(name))).toBe(false);
+  it.each(otherJsonFixtures('cyclonedx-'))('does not claim %s', name => {
+    expect(cycloneDxParser.canParse(readSecurityFixture(name))).toBe(false);
   });
 });
 

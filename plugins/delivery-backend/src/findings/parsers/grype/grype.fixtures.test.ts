@@ -1,35 +1,20 @@
-import fs from 'fs';
-import path from 'path';
 import { ParsedReport } from '@slipway/plugin-delivery-node';
 import { grypeParser } from './index';
+import {
+  claimsByJsonFixture,
+  countBy,
+  describeSecurityFixtures,
+  fingerprintsOf,
+  parseSecurityFixture,
+} from '../__testUtils__/securityFixtures';
 
-const dir = path.resolve(
-  __dirname,
-  '../../../../../../../shared/fixtures/security',
-);
-const describeFixtures = fs.existsSync(dir) ? describe : describe.skip;
-if (!fs.existsSync(dir)) {
-  console.info(
-    `Grype fixture tests skipped: ${dir} not found (inline tests in grype.test.ts still run)`,
-  );
-}
-
-function load(name: string): ParsedReport {
-  const document = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-  expect(grypeParser.canParse(document)).toBe(true);
-  return grypeParser.parse(document, {});
-}
-
-function countBy(report: ParsedReport, key: 'severity' | 'category') {
-  const counts: Record<string, number> = {};
-  for (const f of report.findings) counts[f[key]] = (counts[f[key]] ?? 0) + 1;
-  return counts;
-}
+const load = (name: string): ParsedReport =>
+  parseSecurityFixture(grypeParser, name);
 
 // Expected numbers were counted with python3 over `matches[]`: severity word (Negligible → info,
 // Unknown → highest cvss score, none in these files → info); category 'container' for artifacts
 // with an empty `language`, 'dependency' for the rest (all sources are images).
-describeFixtures('grypeParser on the shared fixtures', () => {
+describeSecurityFixtures('grypeParser on the shared fixtures', () => {
   it('grype-image.json', () => {
     const report = load('grype-image.json');
     expect(report).toMatchObject({
@@ -40,8 +25,11 @@ describeFixtures('grypeParser on the shared fixtures', () => {
     });
     expect(report.toolVersion).toBeUndefined(); // "[not provided]"
     expect(report.findings).toHaveLength(2);
-    expect(countBy(report, 'severity')).toEqual({ low: 1, critical: 1 });
-    expect(countBy(report, 'category')).toEqual({ container: 2 });
+    expect(countBy(report.findings, 'severity')).toEqual({
+      low: 1,
+      critical: 1,
+    });
+    expect(countBy(report.findings, 'category')).toEqual({ container: 2 });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'CVE-1999-0001',
       package: 'package-1',
@@ -60,14 +48,14 @@ describeFixtures('grypeParser on the shared fixtures', () => {
     expect(report.targets).toEqual(['defectdojo/defectdojo-django:1.13.1']);
     expect(report.findings).toHaveLength(327);
     // Negligible 106 + Unknown 10 (no CVSS at all) = 116 info
-    expect(countBy(report, 'severity')).toEqual({
+    expect(countBy(report.findings, 'severity')).toEqual({
       critical: 5,
       high: 24,
       medium: 155,
       low: 27,
       info: 116,
     });
-    expect(countBy(report, 'category')).toEqual({
+    expect(countBy(report.findings, 'category')).toEqual({
       container: 219,
       dependency: 108,
     });
@@ -101,24 +89,15 @@ describeFixtures('grypeParser on the shared fixtures', () => {
   });
 
   it('claims its own fixtures and no other file in the folder', () => {
-    for (const name of fs.readdirSync(dir)) {
-      let document: unknown;
-      try {
-        document = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-      } catch {
-        continue; // not JSON (the malformed SARIF)
-      }
-      expect([name, grypeParser.canParse(document)]).toEqual([
-        name,
-        name.startsWith('grype-'),
-      ]);
+    for (const [name, claimed] of claimsByJsonFixture(grypeParser)) {
+      expect([name, claimed]).toEqual([name, name.startsWith('grype-')]);
     }
   });
 
   it('gives the same fingerprints when a file is parsed twice', () => {
     for (const name of ['grype-image.json', 'grype-many-vulns.json']) {
-      const first = load(name).findings.map(f => f.fingerprint);
-      expect(load(name).findings.map(f => f.fingerprint)).toEqual(first);
+      const first = fingerprintsOf(load(name));
+      expect(fingerprintsOf(load(name))).toEqual(first);
     }
   });
 });

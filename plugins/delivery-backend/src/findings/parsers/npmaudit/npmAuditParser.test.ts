@@ -1,46 +1,18 @@
 import { ParsedReport } from '@slipway/plugin-delivery-node';
-import fs from 'fs';
-import path from 'path';
 import { npmAuditParser } from '.';
-
-const FIXTURES = path.resolve(
-  __dirname,
-  '../../../../../../../shared/fixtures/security',
-);
-const haveFixtures = fs.existsSync(FIXTURES);
-if (!haveFixtures) {
-  console.info(`npm audit fixture tests skipped: ${FIXTURES} not found`);
-}
-const describeFixtures = haveFixtures ? describe : describe.skip;
-const load = (name: string): unknown =>
-  JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-
-/** Every fixture that is valid JSON and is not npm audit output. */
-function otherFixtures(): string[] {
-  if (!haveFixtures) return [];
-  return fs.readdirSync(FIXTURES).filter(name => {
-    if (name.startsWith('npm-audit-')) return false;
-    try {
-      JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+import {
+  countBy,
+  describeSecurityFixtures,
+  otherJsonFixtures,
+  readSecurityFixture,
+} from '../__testUtils__/securityFixtures';
 
 const parse = (doc: unknown, defaultTarget?: string): ParsedReport =>
   npmAuditParser.parse(doc, { defaultTarget });
 
-const bySeverity = (report: ParsedReport) =>
-  report.findings.reduce<Record<string, number>>((acc, f) => {
-    acc[f.severity] = (acc[f.severity] ?? 0) + 1;
-    return acc;
-  }, {});
-
-describeFixtures('npmAuditParser on fixtures', () => {
+describeSecurityFixtures('npmAuditParser on fixtures', () => {
   it('reads npm-audit-v7-high.json', () => {
-    const doc = load('npm-audit-v7-high.json');
+    const doc = readSecurityFixture('npm-audit-v7-high.json');
     expect(npmAuditParser.canParse(doc)).toBe(true);
     const report = parse(doc);
     expect(report).toMatchObject({
@@ -51,7 +23,7 @@ describeFixtures('npmAuditParser on fixtures', () => {
     });
     // jq '[.vulnerabilities[].via[] | objects] | length' == 1
     expect(report.findings).toHaveLength(1);
-    expect(bySeverity(report)).toEqual({ high: 1 });
+    expect(countBy(report.findings, 'severity')).toEqual({ high: 1 });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'GHSA-hrpp-h998-j3pp',
       title: 'qs vulnerable to Prototype Pollution',
@@ -66,12 +38,17 @@ describeFixtures('npmAuditParser on fixtures', () => {
   });
 
   it('reads npm-audit-v7-allowlisted-path.json (advisories next to package names)', () => {
-    const report = parse(load('npm-audit-v7-allowlisted-path.json'));
+    const report = parse(
+      readSecurityFixture('npm-audit-v7-allowlisted-path.json'),
+    );
     expect(report.complete).toBe(true);
     expect(report.targets).toEqual(['package-lock.json']);
     // jq: 3 advisory objects on axios + 2 on follow-redirects; github-build's via is ["axios"]
     expect(report.findings).toHaveLength(5);
-    expect(bySeverity(report)).toEqual({ high: 4, medium: 1 });
+    expect(countBy(report.findings, 'severity')).toEqual({
+      high: 4,
+      medium: 1,
+    });
     expect(report.findings.some(f => f.package === 'github-build')).toBe(false);
     const moderate = report.findings.find(f => f.severity === 'medium');
     expect(moderate).toMatchObject({
@@ -89,11 +66,11 @@ describeFixtures('npmAuditParser on fixtures', () => {
   });
 
   it('reads npm-audit-v7-many.json (transitive-only packages give no finding)', () => {
-    const report = parse(load('npm-audit-v7-many.json'));
+    const report = parse(readSecurityFixture('npm-audit-v7-many.json'));
     expect(report.complete).toBe(true);
     // jq: advisory objects on debug, semver (moderate) and undici (low); 3 packages via strings only
     expect(report.findings).toHaveLength(3);
-    expect(bySeverity(report)).toEqual({ medium: 2, low: 1 });
+    expect(countBy(report.findings, 'severity')).toEqual({ medium: 2, low: 1 });
     expect(report.findings.map(f => f.package).sort()).toEqual([
       'debug',
       'semver',
@@ -107,7 +84,7 @@ describeFixtures('npmAuditParser on fixtures', () => {
   });
 
   it('reads the npm 6 legacy report', () => {
-    const doc = load('npm-audit-v6-legacy.json');
+    const doc = readSecurityFixture('npm-audit-v6-legacy.json');
     expect(npmAuditParser.canParse(doc)).toBe(true);
     const report = parse(doc, 'web/package-lock.json');
     expect(report).toMatchObject({
@@ -117,7 +94,7 @@ describeFixtures('npmAuditParser on fixtures', () => {
     });
     // one advisory (1094102) with one findings[] entry
     expect(report.findings).toHaveLength(1);
-    expect(bySeverity(report)).toEqual({ high: 1 });
+    expect(countBy(report.findings, 'severity')).toEqual({ high: 1 });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'GHSA-hrpp-h998-j3pp',
       aliases: ['CVE-2022-24999'],
@@ -130,8 +107,8 @@ describeFixtures('npmAuditParser on fixtures', () => {
     expect(report.findings[0].references).toHaveLength(15);
   });
 
-  it.each(otherFixtures())('does not claim %s', name => {
-    expect(npmAuditParser.canParse(load(name))).toBe(false);
+  it.each(otherJsonFixtures('npm-audit-'))('does not claim %s', name => {
+    expect(npmAuditParser.canParse(readSecurityFixture(name))).toBe(false);
   });
 });
 

@@ -1,43 +1,28 @@
-import fs from 'fs';
-import path from 'path';
 import { ParsedReport } from '@slipway/plugin-delivery-node';
 import { osvScannerParser } from './index';
+import {
+  claimsByJsonFixture,
+  countBy,
+  describeSecurityFixtures,
+  fingerprintsOf,
+  parseSecurityFixture,
+} from '../__testUtils__/securityFixtures';
 
-const dir = path.resolve(
-  __dirname,
-  '../../../../../../../shared/fixtures/security',
-);
-const describeFixtures = fs.existsSync(dir) ? describe : describe.skip;
-if (!fs.existsSync(dir)) {
-  console.info(
-    `OSV-Scanner fixture tests skipped: ${dir} not found (inline tests in osv.test.ts still run)`,
-  );
-}
-
-function load(name: string): ParsedReport {
-  const document = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-  expect(osvScannerParser.canParse(document)).toBe(true);
-  return osvScannerParser.parse(document, {});
-}
-
-function countBy(report: ParsedReport, key: 'severity' | 'category') {
-  const counts: Record<string, number> = {};
-  for (const f of report.findings) counts[f[key]] = (counts[f[key]] ?? 0) + 1;
-  return counts;
-}
+const load = (name: string): ParsedReport =>
+  parseSecurityFixture(osvScannerParser, name);
 
 // Expected numbers were counted with python3: one finding per packages[].groups[] entry;
 // severity = highest database_specific.severity of the group's records, else the CVSS v3 base
 // score computed from severity[] (2 groups in -many), else info (the one group in -some);
 // targets = distinct results[].source.path.
-describeFixtures('osvScannerParser on the shared fixtures', () => {
+describeSecurityFixtures('osvScannerParser on the shared fixtures', () => {
   it('osv-scanner-some.json', () => {
     const report = load('osv-scanner-some.json');
     expect(report).toMatchObject({ tool: 'osv-scanner', complete: true });
     expect(report.targets).toEqual(['/path/to/different-dir/go.mod']);
     expect(report.findings).toHaveLength(1);
-    expect(countBy(report, 'severity')).toEqual({ info: 1 });
-    expect(countBy(report, 'category')).toEqual({ dependency: 1 });
+    expect(countBy(report.findings, 'severity')).toEqual({ info: 1 });
+    expect(countBy(report.findings, 'category')).toEqual({ dependency: 1 });
     expect(report.findings[0]).toMatchObject({
       ruleId: 'CVE-2021-3121',
       aliases: ['GHSA-c3h9-896r-86jm', 'GO-2021-0053'],
@@ -58,12 +43,12 @@ describeFixtures('osvScannerParser on the shared fixtures', () => {
     expect(report.complete).toBe(true);
     expect(report.findings).toHaveLength(37);
     expect(report.targets).toHaveLength(6);
-    expect(countBy(report, 'severity')).toEqual({
+    expect(countBy(report.findings, 'severity')).toEqual({
       critical: 5,
       high: 18,
       medium: 14,
     });
-    expect(countBy(report, 'category')).toEqual({ dependency: 37 });
+    expect(countBy(report.findings, 'category')).toEqual({ dependency: 37 });
     expect(new Set(report.findings.map(f => f.fingerprint)).size).toBe(37);
 
     const sqlInjection = report.findings.find(
@@ -114,24 +99,15 @@ describeFixtures('osvScannerParser on the shared fixtures', () => {
   });
 
   it('claims its own fixtures and no other file in the folder', () => {
-    for (const name of fs.readdirSync(dir)) {
-      let document: unknown;
-      try {
-        document = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-      } catch {
-        continue; // not JSON (the malformed SARIF)
-      }
-      expect([name, osvScannerParser.canParse(document)]).toEqual([
-        name,
-        name.startsWith('osv-scanner-'),
-      ]);
+    for (const [name, claimed] of claimsByJsonFixture(osvScannerParser)) {
+      expect([name, claimed]).toEqual([name, name.startsWith('osv-scanner-')]);
     }
   });
 
   it('gives the same fingerprints when a file is parsed twice', () => {
     for (const name of ['osv-scanner-some.json', 'osv-scanner-many.json']) {
-      const first = load(name).findings.map(f => f.fingerprint);
-      expect(load(name).findings.map(f => f.fingerprint)).toEqual(first);
+      const first = fingerprintsOf(load(name));
+      expect(fingerprintsOf(load(name))).toEqual(first);
     }
   });
 });

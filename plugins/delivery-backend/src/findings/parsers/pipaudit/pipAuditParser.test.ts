@@ -1,47 +1,19 @@
 import { InputError } from '@backstage/errors';
 import { ParsedReport } from '@slipway/plugin-delivery-node';
-import fs from 'fs';
-import path from 'path';
 import { pipAuditParser } from '.';
-
-const FIXTURES = path.resolve(
-  __dirname,
-  '../../../../../../../shared/fixtures/security',
-);
-const haveFixtures = fs.existsSync(FIXTURES);
-if (!haveFixtures) {
-  console.info(`pip-audit fixture tests skipped: ${FIXTURES} not found`);
-}
-const describeFixtures = haveFixtures ? describe : describe.skip;
-const load = (name: string): unknown =>
-  JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-
-/** Every fixture that is valid JSON and is not pip-audit output. */
-function otherFixtures(): string[] {
-  if (!haveFixtures) return [];
-  return fs.readdirSync(FIXTURES).filter(name => {
-    if (name.startsWith('pip-audit-')) return false;
-    try {
-      JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+import {
+  countBy,
+  describeSecurityFixtures,
+  otherJsonFixtures,
+  readSecurityFixture,
+} from '../__testUtils__/securityFixtures';
 
 const parse = (doc: unknown, defaultTarget?: string): ParsedReport =>
   pipAuditParser.parse(doc, { defaultTarget });
 
-const bySeverity = (report: ParsedReport) =>
-  report.findings.reduce<Record<string, number>>((acc, f) => {
-    acc[f.severity] = (acc[f.severity] ?? 0) + 1;
-    return acc;
-  }, {});
-
-describeFixtures('pipAuditParser on fixtures', () => {
+describeSecurityFixtures('pipAuditParser on fixtures', () => {
   it('reads the old array format', () => {
-    const doc = load('pip-audit-old-list-format.json');
+    const doc = readSecurityFixture('pip-audit-old-list-format.json');
     expect(pipAuditParser.canParse(doc)).toBe(true);
     const report = parse(doc);
     expect(report).toMatchObject({
@@ -52,7 +24,7 @@ describeFixtures('pipAuditParser on fixtures', () => {
     });
     // python3: sum(len(d['vulns']) for d in doc if 'skip_reason' not in d) == 7
     expect(report.findings).toHaveLength(7);
-    expect(bySeverity(report)).toEqual({ medium: 7 });
+    expect(countBy(report.findings, 'severity')).toEqual({ medium: 7 });
     const django = report.findings.find(f => f.package === 'django');
     expect(django).toMatchObject({
       ruleId: 'PYSEC-2021-439',
@@ -70,7 +42,7 @@ describeFixtures('pipAuditParser on fixtures', () => {
   });
 
   it('reads the current {dependencies} format with the same fingerprints', () => {
-    const doc = load('pip-audit-new-format.json');
+    const doc = readSecurityFixture('pip-audit-new-format.json');
     expect(pipAuditParser.canParse(doc)).toBe(true);
     const report = parse(doc);
     expect(report.format).toBe('pip-audit');
@@ -78,7 +50,7 @@ describeFixtures('pipAuditParser on fixtures', () => {
     expect(report.targets).toEqual(['requirements.txt']);
     // same dependencies as the old-format file: 7 vulns, none severity-rated
     expect(report.findings).toHaveLength(7);
-    expect(bySeverity(report)).toEqual({ medium: 7 });
+    expect(countBy(report.findings, 'severity')).toEqual({ medium: 7 });
     const twisted = report.findings.filter(f => f.package === 'twisted');
     expect(twisted.map(f => f.ruleId).sort()).toEqual([
       'PYSEC-2019-128',
@@ -86,14 +58,14 @@ describeFixtures('pipAuditParser on fixtures', () => {
       'PYSEC-2020-259',
       'PYSEC-2020-260',
     ]);
-    const old = parse(load('pip-audit-old-list-format.json'));
+    const old = parse(readSecurityFixture('pip-audit-old-list-format.json'));
     expect(report.findings.map(f => f.fingerprint).sort()).toEqual(
       old.findings.map(f => f.fingerprint).sort(),
     );
   });
 
   it('reads the empty list as a clean scan of the default target', () => {
-    const doc = load('pip-audit-empty-list.json');
+    const doc = readSecurityFixture('pip-audit-empty-list.json');
     expect(pipAuditParser.canParse(doc)).toBe(true);
     expect(parse(doc, 'services/api/requirements.txt')).toMatchObject({
       complete: true,
@@ -102,8 +74,8 @@ describeFixtures('pipAuditParser on fixtures', () => {
     });
   });
 
-  it.each(otherFixtures())('does not claim %s', name => {
-    expect(pipAuditParser.canParse(load(name))).toBe(false);
+  it.each(otherJsonFixtures('pip-audit-'))('does not claim %s', name => {
+    expect(pipAuditParser.canParse(readSecurityFixture(name))).toBe(false);
   });
 });
 

@@ -1,21 +1,12 @@
 import { sarifParser } from './index';
+import { load, loaded, read, TOOL_FIXTURES } from './__testUtils__/fixtures';
 import {
-  fixturesDir,
-  fixturesPresent,
-  load,
-  loaded,
-  read,
+  describeSecurityFixtures,
   summary,
-  TOOL_FIXTURES,
-} from './__testUtils__/fixtures';
-
-const describeFixtures = fixturesPresent ? describe : describe.skip;
-if (!fixturesPresent) {
-  console.info(`The shared fixtures are absent (${fixturesDir}): skipped`);
-}
+} from '../__testUtils__/securityFixtures';
 
 // Expected values derived with a throwaway python script (json.load + Counter) per file.
-describeFixtures(
+describeSecurityFixtures(
   'sarifParser on the shared SARIF fixtures with findings',
   () => {
     // 72 results, no result level; rules' defaultConfiguration.level: 57 note, 11 error, 4 warning

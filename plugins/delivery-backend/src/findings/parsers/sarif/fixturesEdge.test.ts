@@ -1,22 +1,19 @@
-import fs from 'fs';
 import { sarifParser } from './index';
 import {
   EDGE_FIXTURES,
-  fixturesDir,
-  fixturesPresent,
   load,
   loaded,
   read,
-  summary,
   TOOL_FIXTURES,
 } from './__testUtils__/fixtures';
+import {
+  describeSecurityFixtures,
+  fingerprintsOf,
+  listSecurityFixtures,
+  summary,
+} from '../__testUtils__/securityFixtures';
 
-const describeFixtures = fixturesPresent ? describe : describe.skip;
-if (!fixturesPresent) {
-  console.info(`The shared fixtures are absent (${fixturesDir}): skipped`);
-}
-
-describeFixtures(
+describeSecurityFixtures(
   'sarifParser on the small, empty, incomplete and invalid SARIF fixtures',
   () => {
     // 13 results, all level error, no rules; 9 CVE ids and 4 RetireJS names; 13 distinct (rule, uri)
@@ -169,15 +166,15 @@ describeFixtures(
 
     it('tested every edge fixture, and the two lists cover every sarif-*.sarif file', () => {
       expect(EDGE_FIXTURES.filter(name => !loaded.has(name))).toEqual([]);
-      const files = fs
-        .readdirSync(fixturesDir)
-        .filter(f => /^sarif-.*\.sarif$/.test(f));
+      const files = listSecurityFixtures().filter(f =>
+        /^sarif-.*\.sarif$/.test(f),
+      );
       expect([...TOOL_FIXTURES, ...EDGE_FIXTURES].sort()).toEqual(files.sort());
     });
   },
 );
 
-describeFixtures(
+describeSecurityFixtures(
   'sarifParser fingerprint stability on the shared fixtures',
   () => {
     it.each([
@@ -186,9 +183,9 @@ describeFixtures(
       'sarif-gitleaks-7.4.sarif',
       'sarif-trivy-image.sarif',
     ])('%s gives the same fingerprints twice', name => {
-      const first = read(name).findings.map(f => f.fingerprint);
+      const first = fingerprintsOf(read(name));
       expect(first.length).toBeGreaterThan(0);
-      expect(read(name).findings.map(f => f.fingerprint)).toEqual(first);
+      expect(fingerprintsOf(read(name))).toEqual(first);
     });
 
     // not Trivy (package and version are read from the message) nor gitleaks 7 (its results name
@@ -201,15 +198,11 @@ describeFixtures(
       'sarif-dependency-check-6.1.2.sarif',
     ])('%s keeps fingerprints when message texts change', name => {
       const doc = load(name);
-      const before = sarifParser
-        .parse(doc, {})
-        .findings.map(f => f.fingerprint);
+      const before = fingerprintsOf(sarifParser.parse(doc, {}));
       for (const result of doc.runs[0].results) {
         result.message = { text: `seen at ${Math.random()}` };
       }
-      expect(
-        sarifParser.parse(doc, {}).findings.map(f => f.fingerprint),
-      ).toEqual(before);
+      expect(fingerprintsOf(sarifParser.parse(doc, {}))).toEqual(before);
     });
 
     it('gives semgrep one fingerprint per distinct (rule, path, line)', () => {
@@ -220,9 +213,7 @@ describeFixtures(
           return `${r.ruleId}|${loc.artifactLocation.uri}|${loc.region.startLine}`;
         }),
       );
-      const fingerprints = new Set(
-        sarifParser.parse(doc, {}).findings.map(f => f.fingerprint),
-      );
+      const fingerprints = new Set(fingerprintsOf(sarifParser.parse(doc, {})));
       expect(keys.size).toBe(1768);
       expect(fingerprints.size).toBe(keys.size);
     });

@@ -1,22 +1,5 @@
-import { trivyParser } from './index';
+import { parse, report, vuln } from './__testUtils__/reports';
 
-const vuln = (extra: Record<string, unknown> = {}) => ({
-  VulnerabilityID: 'CVE-2024-0001',
-  PkgName: 'openssl',
-  InstalledVersion: '1.0.0',
-  Severity: 'HIGH',
-  ...extra,
-});
-
-const report = (results: unknown, extra: Record<string, unknown> = {}) => ({
-  SchemaVersion: 2,
-  ArtifactName: 'registry.example/app:1',
-  ArtifactType: 'container_image',
-  Results: results,
-  ...extra,
-});
-
-const parse = (document: unknown) => trivyParser.parse(document, {});
 describe('trivyParser.parse: misconfigurations, secrets, licenses, k8s', () => {
   it('reads misconfigurations: skips PASS, keeps exceptions as suppressed, survives line shifts', () => {
     const check = (line: number, extra: Record<string, unknown> = {}) => ({

@@ -1,30 +1,16 @@
-import fs from 'fs';
-import path from 'path';
 import { ParsedReport } from '@slipway/plugin-delivery-node';
 import { trivyParser } from './index';
+import {
+  claimsByJsonFixture,
+  countBy,
+  describeSecurityFixtures,
+  fingerprintsOf,
+  listSecurityFixtures,
+  parseSecurityFixture,
+} from '../__testUtils__/securityFixtures';
 
-const dir = path.resolve(
-  __dirname,
-  '../../../../../../../shared/fixtures/security',
-);
-const describeFixtures = fs.existsSync(dir) ? describe : describe.skip;
-if (!fs.existsSync(dir)) {
-  console.info(
-    `Trivy fixture tests skipped: ${dir} not found (inline tests in trivy.test.ts still run)`,
-  );
-}
-
-function load(name: string): ParsedReport {
-  const document = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-  expect(trivyParser.canParse(document)).toBe(true);
-  return trivyParser.parse(document, {});
-}
-
-function countBy(report: ParsedReport, key: 'severity' | 'category') {
-  const counts: Record<string, number> = {};
-  for (const f of report.findings) counts[f[key]] = (counts[f[key]] ?? 0) + 1;
-  return counts;
-}
+const load = (name: string): ParsedReport =>
+  parseSecurityFixture(trivyParser, name);
 
 type Counts = Record<string, number>;
 
@@ -38,8 +24,8 @@ function expectSummary(
   expect(report.tool).toBe('trivy');
   expect(report.findings).toHaveLength(findings);
   expect(report.targets).toHaveLength(targets);
-  expect(countBy(report, 'severity')).toEqual(severity);
-  expect(countBy(report, 'category')).toEqual(category);
+  expect(countBy(report.findings, 'severity')).toEqual(severity);
+  expect(countBy(report.findings, 'category')).toEqual(category);
   // no duplicate fingerprints: none of these reports repeats a vulnerability/package/target
   expect(new Set(report.findings.map(f => f.fingerprint)).size).toBe(findings);
 }
@@ -47,7 +33,7 @@ function expectSummary(
 // Expected numbers were counted with python3 over each file: Vulnerabilities, non-PASS
 // Misconfigurations, Secrets and Licenses of every result, tallied by Severity; targets = distinct
 // result Targets (k8s: prefixed by namespace/kind/name).
-describeFixtures('trivyParser on the shared fixtures', () => {
+describeSecurityFixtures('trivyParser on the shared fixtures', () => {
   it('trivy-image-alpine-310.json', () => {
     const report = load('trivy-image-alpine-310.json');
     expectSummary(report, [4, 1], { medium: 4 }, { container: 4 });
@@ -217,26 +203,17 @@ describeFixtures('trivyParser on the shared fixtures', () => {
   });
 
   it('claims its own fixtures and no other file in the folder', () => {
-    for (const name of fs.readdirSync(dir)) {
-      let document: unknown;
-      try {
-        document = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-      } catch {
-        continue; // not JSON (the malformed SARIF)
-      }
-      expect([name, trivyParser.canParse(document)]).toEqual([
-        name,
-        name.startsWith('trivy-'),
-      ]);
+    for (const [name, claimed] of claimsByJsonFixture(trivyParser)) {
+      expect([name, claimed]).toEqual([name, name.startsWith('trivy-')]);
     }
   });
 
   it('gives the same fingerprints when a file is parsed twice', () => {
-    for (const name of fs
-      .readdirSync(dir)
-      .filter(n => /^trivy-.*\.json$/.test(n))) {
-      const first = load(name).findings.map(f => f.fingerprint);
-      expect(load(name).findings.map(f => f.fingerprint)).toEqual(first);
+    for (const name of listSecurityFixtures().filter(n =>
+      /^trivy-.*\.json$/.test(n),
+    )) {
+      const first = fingerprintsOf(load(name));
+      expect(fingerprintsOf(load(name))).toEqual(first);
     }
   });
 });

@@ -1,23 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { trivyParser } from './index';
+import { parse, report, vuln } from './__testUtils__/reports';
 
-const vuln = (extra: Record<string, unknown> = {}) => ({
-  VulnerabilityID: 'CVE-2024-0001',
-  PkgName: 'openssl',
-  InstalledVersion: '1.0.0',
-  Severity: 'HIGH',
-  ...extra,
-});
-
-const report = (results: unknown, extra: Record<string, unknown> = {}) => ({
-  SchemaVersion: 2,
-  ArtifactName: 'registry.example/app:1',
-  ArtifactType: 'container_image',
-  Results: results,
-  ...extra,
-});
-
-const parse = (document: unknown) => trivyParser.parse(document, {});
 describe('trivyParser.parse on malformed input', () => {
   it.each([
     [report({}), 'Results must be an array'],

@@ -1,16 +1,11 @@
 import { ParsedReport } from '@slipway/plugin-delivery-node';
-import fs from 'fs';
-import path from 'path';
+import { readSecurityFixture } from '../../__testUtils__/securityFixtures';
 import { sarifParser } from '../index';
 
-/** `/work/shared/fixtures/security`: eight levels above `sarif/__testUtils__`, then `shared/`. */
-export const fixturesDir = path.resolve(
-  __dirname,
-  '../../../../../../../../shared/fixtures/security',
-);
-
-/** Whether the shared fixtures are there (they are not part of the repository). */
-export const fixturesPresent = fs.existsSync(fixturesDir);
+/**
+ * The SARIF fixture lists and loaders of `../fixtures*.test.ts`; the format-independent helpers
+ * are in `../../__testUtils__/securityFixtures`.
+ */
 
 /** Fixtures with many findings, tested in `../fixtures.test.ts`. */
 export const TOOL_FIXTURES = [
@@ -61,26 +56,10 @@ export const loaded = new Set<string>();
 /** Reads and decodes a fixture (throws SyntaxError for the malformed one). */
 export function load(name: string): FixtureDoc {
   loaded.add(name);
-  return JSON.parse(fs.readFileSync(path.join(fixturesDir, name), 'utf8'));
+  return readSecurityFixture(name) as FixtureDoc;
 }
 
 /** Loads and parses a fixture. */
 export function read(name: string, defaultTarget?: string): ParsedReport {
   return sarifParser.parse(load(name), { defaultTarget });
-}
-
-function countBy(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
-
-/** Number of findings, by severity and by category, and of distinct fingerprints. */
-export function summary(report: ParsedReport) {
-  return {
-    findings: report.findings.length,
-    severity: countBy(report.findings.map(f => f.severity)),
-    category: countBy(report.findings.map(f => f.category)),
-    fingerprints: new Set(report.findings.map(f => f.fingerprint)).size,
-  };
 }
