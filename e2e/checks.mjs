@@ -174,6 +174,25 @@ export const checks = [
     },
   },
   {
+    name: 'the security posture page ranks the teams by their open findings',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/security-posture`);
+      await expectVisible(
+        page.getByText('Security posture').first(),
+        'the posture page',
+      );
+      await expectVisible(
+        page.getByText(/payments-team/).first(),
+        'the payments team',
+      );
+      await expectVisible(page.getByText(/ml-team/).first(), 'the ML team');
+      await page.screenshot({
+        path: join(artifacts, '10-security-posture.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
     name: 'a component without the annotation says which annotation to add',
     async run({ page, appUrl, artifacts }) {
       await page.goto(`${appUrl}/catalog/default/component/docs-site/ci-cd`);

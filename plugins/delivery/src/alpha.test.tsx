@@ -9,6 +9,8 @@ describe('new frontend system plugin', () => {
       'entity-card:delivery/latest-runs',
       'entity-content:delivery/security',
       'entity-card:delivery/security-summary',
+      'entity-content:delivery/group-security',
+      'page:delivery/security-posture',
     ] as const) {
       expect(deliveryPlugin.getExtension(id)).toBeDefined();
     }

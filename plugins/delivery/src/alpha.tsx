@@ -1,15 +1,23 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import {
+  convertLegacyRouteRef,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { deliveryApiRef, DeliveryClient } from './api';
-import { rootRouteRef, securityRouteRef } from './routes';
+import {
+  rootRouteRef,
+  securityPostureRouteRef,
+  securityRouteRef,
+} from './routes';
 
 const deliveryApi = ApiBlueprint.make({
   params: defineParams =>
@@ -70,6 +78,35 @@ const entitySecuritySummaryCard = EntityCardBlueprint.make({
   },
 });
 
+/** The organisation-wide security posture page. */
+const securityPosturePage = PageBlueprint.make({
+  name: 'security-posture',
+  params: {
+    path: '/security-posture',
+    title: 'Security posture',
+    routeRef: convertLegacyRouteRef(securityPostureRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/SecurityPosture').then(m => (
+        <m.SecurityPosturePage />
+      )),
+  },
+});
+
+/** A Security tab on group pages: the team's posture. */
+const groupSecurityContent = EntityContentBlueprint.make({
+  name: 'group-security',
+  params: {
+    path: 'security',
+    title: 'Security',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/SecurityPosture').then(m => (
+        <m.SecurityPostureContent />
+      )),
+  },
+});
+
 /**
  * The Slipway delivery plugin for the new frontend system.
  *
@@ -83,9 +120,12 @@ export default createFrontendPlugin({
     entityLatestRunsCard,
     entitySecurityContent,
     entitySecuritySummaryCard,
+    groupSecurityContent,
+    securityPosturePage,
   ],
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
     security: securityRouteRef,
+    securityPosture: securityPostureRouteRef,
   }),
 });

@@ -9,6 +9,8 @@ export {
   EntityLatestRunsCard,
   EntitySecurityContent,
   EntitySecuritySummaryCard,
+  EntityGroupSecurityContent,
+  SecurityPosturePage,
 } from './plugin';
 export { isDeliveryAvailable } from './isDeliveryAvailable';
 export { EntityPipelinesContent } from './components/EntityPipelinesContent';

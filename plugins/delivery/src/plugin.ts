@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { deliveryApiRef, DeliveryClient } from './api';
-import { rootRouteRef, securityRouteRef } from './routes';
+import {
+  rootRouteRef,
+  securityPostureRouteRef,
+  securityRouteRef,
+} from './routes';
 
 /**
  * The Slipway delivery frontend plugin (legacy frontend system).
@@ -23,7 +27,11 @@ export const deliveryPlugin = createPlugin({
       factory: deps => new DeliveryClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef, security: securityRouteRef },
+  routes: {
+    root: rootRouteRef,
+    security: securityRouteRef,
+    securityPosture: securityPostureRouteRef,
+  },
 });
 
 /**
@@ -84,6 +92,37 @@ export const EntitySecuritySummaryCard = deliveryPlugin.provide(
     component: {
       lazy: () =>
         import('./components/Security').then(m => m.EntitySecuritySummaryCard),
+    },
+  }),
+);
+
+/**
+ * Page: security posture of every team (open findings by severity, overdue, secrets).
+ *
+ * @public
+ */
+export const SecurityPosturePage = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'SecurityPosturePage',
+    component: () =>
+      import('./components/SecurityPosture').then(m => m.SecurityPosturePage),
+    mountPoint: securityPostureRouteRef,
+  }),
+);
+
+/**
+ * Content for a group's entity page: the security posture of that team.
+ *
+ * @public
+ */
+export const EntityGroupSecurityContent = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupSecurityContent',
+    component: {
+      lazy: () =>
+        import('./components/SecurityPosture').then(
+          m => m.SecurityPostureContent,
+        ),
     },
   }),
 );

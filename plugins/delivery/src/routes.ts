@@ -5,3 +5,8 @@ export const rootRouteRef = createRouteRef({ id: 'delivery' });
 
 /** Route of the Security entity tab. */
 export const securityRouteRef = createRouteRef({ id: 'delivery-security' });
+
+/** Route of the organisation-wide security posture page. */
+export const securityPostureRouteRef = createRouteRef({
+  id: 'delivery-security-posture',
+});

@@ -7,7 +7,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { FindingPage } from '@slipway/plugin-delivery-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DeliveryApi, ListFindingsRequest, deliveryApiRef } from '../../api';
 import { EntitySecurityContent } from './EntitySecurityContent';
 import { testEntity, testFinding, testGate } from './testFindings';
@@ -43,6 +43,7 @@ function renderContent(api: Partial<DeliveryApi>) {
           deliveryApiRef,
           {
             getSecurityGate: jest.fn().mockResolvedValue(testGate()),
+            getFindingsTrend: jest.fn().mockResolvedValue({ points: [] }),
             ...api,
           },
         ],
@@ -184,6 +185,79 @@ describe('EntitySecurityContent', () => {
     expect(unsuppressFinding).toHaveBeenCalledWith('f1');
     expect(tableCalls(listFindings)).toHaveLength(2);
     expect(getSecurityGate).toHaveBeenCalledTimes(2);
+  });
+
+  it('groups the loaded findings by vulnerability and by package', async () => {
+    const listFindings = listFindingsMock([
+      {
+        items: [
+          testFinding(),
+          testFinding({
+            id: 'f2',
+            severity: 'high',
+            target: 'web/package-lock.json',
+            installedVersion: '6.0.5',
+            fixedVersion: '6.0.6',
+          }),
+          testFinding({
+            id: 'f3',
+            severity: 'low',
+            ruleId: 'CVE-2021-23337',
+            title: 'lodash: command injection',
+            package: 'lodash',
+            installedVersion: '4.17.20',
+            fixedVersion: '4.17.21',
+          }),
+        ],
+        nextCursor: 'cursor-1',
+      },
+    ]);
+    await renderContent({ listFindings });
+    await screen.findByText('lodash: command injection');
+    const groupBy = screen.getByRole('group', { name: 'Group by' });
+    expect(
+      within(groupBy).getByRole('button', { name: 'Finding' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+
+    fireEvent.click(
+      within(groupBy).getByRole('button', { name: 'Vulnerability' }),
+    );
+    expect(
+      await screen.findByText('Open findings by vulnerability'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Grouped over the 3 findings loaded; load more to include the rest',
+      ),
+    ).toBeInTheDocument();
+    let rows = screen.getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('CVE-2024-21538');
+    expect(rows[0]).toHaveTextContent('2 packages or locations');
+    expect(rows[0]).toHaveTextContent('cross-spawn 6.0.5');
+    expect(rows[0]).toHaveTextContent('cross-spawn 7.0.3');
+    expect(
+      within(rows[0]).getByLabelText('Severity critical'),
+    ).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent('CVE-2021-23337');
+    expect(within(rows[1]).getByLabelText('Severity low')).toBeInTheDocument();
+
+    fireEvent.click(within(groupBy).getByRole('button', { name: 'Package' }));
+    expect(
+      await screen.findByText('Open findings by package'),
+    ).toBeInTheDocument();
+    rows = screen.getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('cross-spawn');
+    expect(rows[0]).toHaveTextContent('6.0.5 → 6.0.6');
+    expect(rows[0]).toHaveTextContent('7.0.3 → 7.0.5');
+    expect(rows[1]).toHaveTextContent('lodash');
+    expect(rows[1]).toHaveTextContent('4.17.20 → 4.17.21');
+    expect(
+      within(groupBy).getByRole('button', { name: 'Package' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    // Grouping is over what is loaded: no extra request for it.
+    expect(tableCalls(listFindings)).toHaveLength(1);
   });
 
   it('explains how to upload reports when the entity has no findings at all', async () => {

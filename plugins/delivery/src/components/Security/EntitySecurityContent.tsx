@@ -9,7 +9,10 @@ import {
   useFindings,
 } from '../../hooks/useFindings';
 import { FindingFilters } from './FindingFilters';
+import { FindingGroupsTable } from './FindingGroupsTable';
 import { FindingsTable } from './FindingsTable';
+import { GroupByToggle } from './GroupByToggle';
+import { FindingGrouping } from './groupFindings';
 import { NoFindingsState } from './NoFindingsState';
 import { SecuritySummaryCard } from './SecuritySummaryCard';
 import { useSecurityOverview } from './useSecurityOverview';
@@ -18,12 +21,14 @@ const PAGE_SIZE = 50;
 
 /**
  * The Security tab of an entity: the gate verdict and counts, then its findings (most severe
- * first, 50 at a time, filtered on the server), which allowed users can suppress.
+ * first, 50 at a time, filtered on the server), which allowed users can suppress; or the
+ * findings loaded so far grouped by vulnerability or by package.
  *
  * @public
  */
 export function EntitySecurityContent() {
   const [filter, setFilter] = useState<FindingFilter>({});
+  const [grouping, setGrouping] = useState<FindingGrouping>('finding');
   const overview = useSecurityOverview();
   const { loading, error, findings, hasMore, loadingMore, loadMore, reload } =
     useFindings(filter, PAGE_SIZE);
@@ -34,6 +39,10 @@ export function EntitySecurityContent() {
   }, [reload, reloadOverview]);
 
   const filtered = isFindingFilterSet(filter);
+  const title = filtered ? 'Findings (filtered)' : 'Open findings';
+  const emptyMessage = filtered
+    ? 'No findings match these filters'
+    : 'No open findings: everything reported has been fixed';
   if (
     overview.hasFindings === false &&
     !filtered &&
@@ -49,19 +58,33 @@ export function EntitySecurityContent() {
         <SecuritySummaryCard overview={overview} />
       </Grid>
       <Grid item xs={12}>
-        <FindingFilters value={filter} onChange={setFilter} />
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          justifyContent="space-between"
+          alignItems="flex-end"
+          style={{ columnGap: 16 }}
+        >
+          <FindingFilters value={filter} onChange={setFilter} />
+          <GroupByToggle value={grouping} onChange={setGrouping} />
+        </Box>
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
-        {!loading && !error && (
+        {!loading && !error && grouping === 'finding' && (
           <FindingsTable
             findings={findings}
-            title={filtered ? 'Findings (filtered)' : 'Open findings'}
-            emptyMessage={
-              filtered
-                ? 'No findings match these filters'
-                : 'No open findings: everything reported has been fixed'
-            }
+            title={title}
+            emptyMessage={emptyMessage}
             onChanged={onChanged}
+          />
+        )}
+        {!loading && !error && grouping !== 'finding' && (
+          <FindingGroupsTable
+            findings={findings}
+            grouping={grouping}
+            title={`${title} by ${grouping}`}
+            emptyMessage={emptyMessage}
+            hasMore={hasMore}
           />
         )}
         {hasMore && !loading && (

@@ -1,13 +1,25 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
 import { EntitySecuritySummaryCard } from './SecuritySummaryCard';
-import { testEntity, testFinding, testGate } from './testFindings';
+import { testEntity, testFinding, testGate, testTrend } from './testFindings';
+
+const TREND_LABEL = 'Open findings over 90 days';
 
 function renderCard(api: Partial<DeliveryApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[deliveryApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [
+          deliveryApiRef,
+          {
+            getFindingsTrend: jest.fn().mockResolvedValue({ points: [] }),
+            ...api,
+          },
+        ],
+      ]}
+    >
       <EntityProvider entity={testEntity}>
         <EntitySecuritySummaryCard />
       </EntityProvider>
@@ -104,5 +116,77 @@ describe('EntitySecuritySummaryCard', () => {
     expect(
       (await screen.findAllByText(/Not allowed: delivery.run.read/)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('draws the trend of open findings over 90 days under the counts', async () => {
+    const getFindingsTrend = jest.fn().mockResolvedValue({
+      points: testTrend([
+        { critical: 1, high: 2, low: 4 },
+        { critical: 1, high: 1, low: 3 },
+        { high: 1, medium: 1 },
+      ]),
+    });
+    await renderCard({
+      getSecurityGate: jest.fn().mockResolvedValue(testGate()),
+      listFindings: jest.fn().mockResolvedValue({ items: [testFinding()] }),
+      getFindingsTrend,
+    });
+
+    const chart = await screen.findByRole('img', { name: TREND_LABEL });
+    expect(chart.querySelectorAll('.recharts-area')).toHaveLength(3);
+    expect(screen.getByText(/open now/)).toHaveTextContent(
+      '2 open now (1 critical or high), 7 on Jan 1, 2026',
+    );
+    expect(getFindingsTrend).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'payments-api' },
+      90,
+    );
+  });
+
+  it('draws no trend when fewer than two days had open findings', async () => {
+    const getFindingsTrend = jest.fn().mockResolvedValue({
+      points: testTrend([{}, {}, { high: 1 }]),
+    });
+    await renderCard({
+      getSecurityGate: jest.fn().mockResolvedValue(testGate()),
+      listFindings: jest.fn().mockResolvedValue({ items: [testFinding()] }),
+      getFindingsTrend,
+    });
+    expect(await screen.findByText('Security gate passed')).toBeInTheDocument();
+    await waitFor(() => expect(getFindingsTrend).toHaveBeenCalled());
+    expect(
+      screen.queryByRole('img', { name: TREND_LABEL }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('still shows the gate when the trend cannot be read', async () => {
+    const getFindingsTrend = jest
+      .fn()
+      .mockRejectedValue(new Error('trend unavailable'));
+    await renderCard({
+      getSecurityGate: jest.fn().mockResolvedValue(
+        testGate({
+          open: { critical: 2, high: 0, medium: 0, low: 0, info: 0 },
+        }),
+      ),
+      listFindings: jest.fn().mockResolvedValue({ items: [testFinding()] }),
+      getFindingsTrend,
+    });
+    expect(await screen.findByText('Security gate passed')).toBeInTheDocument();
+    await waitFor(() => expect(getFindingsTrend).toHaveBeenCalled());
+    expect(screen.getByLabelText('2 critical severity')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('img', { name: TREND_LABEL }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText(/trend unavailable/)).not.toBeInTheDocument();
+  });
+
+  it('shows the gate without waiting for the trend', async () => {
+    await renderCard({
+      getSecurityGate: jest.fn().mockResolvedValue(testGate()),
+      listFindings: jest.fn().mockResolvedValue({ items: [testFinding()] }),
+      getFindingsTrend: jest.fn(() => new Promise<never>(() => {})),
+    });
+    expect(await screen.findByText('Security gate passed')).toBeInTheDocument();
   });
 });

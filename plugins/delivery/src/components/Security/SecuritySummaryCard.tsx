@@ -13,9 +13,14 @@ import {
   FINDING_SEVERITIES,
   SecurityGateVerdict,
 } from '@slipway/plugin-delivery-common';
+import { FindingsTrendSparkline } from './FindingsTrendSparkline';
 import { NoFindingsHelp } from './NoFindingsHelp';
 import { SeverityChip } from './SeverityChip';
-import { SecurityOverview, useSecurityOverview } from './useSecurityOverview';
+import {
+  SecurityOverview,
+  TREND_DAYS,
+  useSecurityOverview,
+} from './useSecurityOverview';
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
@@ -86,8 +91,8 @@ export interface SecuritySummaryCardProps {
 
 /**
  * The "Security" card for an overview already read: the gate verdict with its reasons, open
- * findings by severity, overdue findings and open secrets; or where findings come from when
- * the entity has none.
+ * findings by severity, overdue findings, open secrets and, once read, a sparkline of open
+ * findings over {@link TREND_DAYS} days; or where findings come from when the entity has none.
  *
  * @public
  */
@@ -109,14 +114,19 @@ export function SecuritySummaryCard(props: SecuritySummaryCardProps) {
       </>
     );
   } else {
-    body = <GateVerdict gate={overview.gate} />;
+    body = (
+      <>
+        <GateVerdict gate={overview.gate} />
+        <FindingsTrendSparkline points={overview.trend} days={TREND_DAYS} />
+      </>
+    );
   }
   return <InfoCard title="Security">{body}</InfoCard>;
 }
 
 /**
  * Overview card of the current entity's security: gate verdict (passed, or failed with the
- * reasons), open findings by severity, overdue findings and open secrets.
+ * reasons), open findings by severity, overdue findings, open secrets and their trend.
  *
  * @public
  */

@@ -2,15 +2,21 @@ import Chip from '@material-ui/core/Chip';
 import { FindingSeverity } from '@slipway/plugin-delivery-common';
 import { severityLabel } from './findingFormat';
 
-/** Background and text colour of each severity; text contrast is at least 4.5:1. */
-const COLOURS: Record<FindingSeverity, { background: string; color: string }> =
-  {
-    critical: { background: '#7f0000', color: '#ffffff' },
-    high: { background: '#c62828', color: '#ffffff' },
-    medium: { background: '#ef6c00', color: '#212121' },
-    low: { background: '#fbc02d', color: '#212121' },
-    info: { background: '#757575', color: '#ffffff' },
-  };
+/**
+ * Background and text colour of each severity; text contrast is at least 4.5:1.
+ *
+ * @public
+ */
+export const SEVERITY_COLOURS: Record<
+  FindingSeverity,
+  { background: string; color: string }
+> = {
+  critical: { background: '#7f0000', color: '#ffffff' },
+  high: { background: '#c62828', color: '#ffffff' },
+  medium: { background: '#ef6c00', color: '#212121' },
+  low: { background: '#fbc02d', color: '#212121' },
+  info: { background: '#757575', color: '#ffffff' },
+};
 
 /**
  * Props of {@link SeverityChip}.
@@ -37,7 +43,7 @@ export function SeverityChip(props: SeverityChipProps) {
     count === undefined
       ? severityLabel(severity)
       : `${count} ${severityLabel(severity)}`;
-  const colours = COLOURS[severity];
+  const colours = SEVERITY_COLOURS[severity];
   return (
     <Chip
       size="small"

@@ -1,5 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { Finding, SecurityGateVerdict } from '@slipway/plugin-delivery-common';
+import {
+  Finding,
+  FindingSeverity,
+  FindingTrendPoint,
+  SecurityGateVerdict,
+} from '@slipway/plugin-delivery-common';
 
 /** The entity the Security tests render for. */
 export const testEntity: Entity = {
@@ -57,4 +62,14 @@ export function testGate(
     openSecrets: 0,
     ...overrides,
   };
+}
+
+/** One trend point per entry, a day apart from 2026-01-01, with the given open counts. */
+export function testTrend(
+  days: Array<Partial<Record<FindingSeverity, number>>>,
+): FindingTrendPoint[] {
+  return days.map((open, i) => ({
+    date: `2026-01-${String(i + 1).padStart(2, '0')}`,
+    open: { critical: 0, high: 0, medium: 0, low: 0, info: 0, ...open },
+  }));
 }

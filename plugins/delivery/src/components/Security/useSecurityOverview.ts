@@ -1,10 +1,16 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { SecurityGateVerdict } from '@slipway/plugin-delivery-common';
-import { useMemo } from 'react';
+import {
+  FindingTrendPoint,
+  SecurityGateVerdict,
+} from '@slipway/plugin-delivery-common';
+import { useCallback, useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { deliveryApiRef } from '../../api';
+
+/** Days of history in the trend of open findings. */
+export const TREND_DAYS = 90;
 
 /** What {@link useSecurityOverview} returns. */
 export interface SecurityOverview {
@@ -14,13 +20,19 @@ export interface SecurityOverview {
   gate?: SecurityGateVerdict;
   /** False when no report ever produced a finding for the entity (open, fixed or suppressed). */
   hasFindings?: boolean;
-  /** Re-reads the verdict (e.g. after a suppression changed it). */
+  /**
+   * Open findings per day over the last {@link TREND_DAYS} days, oldest first; undefined while
+   * read or when it could not be read (the trend is an extra: its failure is not an error).
+   */
+  trend?: FindingTrendPoint[];
+  /** Re-reads the verdict and the trend (e.g. after a suppression changed them). */
   reload: () => void;
 }
 
 /**
  * The current entity's security gate verdict, and whether it has any findings at all (one
- * finding of any status is asked for, since the verdict only counts open ones).
+ * finding of any status is asked for, since the verdict only counts open ones); and, read
+ * alongside without holding them up, the trend of its open findings.
  */
 export function useSecurityOverview(): SecurityOverview {
   const { entity } = useEntity();
@@ -33,11 +45,22 @@ export function useSecurityOverview(): SecurityOverview {
     ]);
     return { gate, hasFindings: any.items.length > 0 };
   }, [api, ref]);
+  const trend = useAsyncRetry(
+    async () => (await api.getFindingsTrend(ref, TREND_DAYS)).points,
+    [api, ref],
+  );
+  const retryGate = state.retry;
+  const retryTrend = trend.retry;
+  const reload = useCallback(() => {
+    retryGate();
+    retryTrend();
+  }, [retryGate, retryTrend]);
   return {
     loading: state.loading,
     error: state.error,
     gate: state.value?.gate,
     hasFindings: state.value?.hasFindings,
-    reload: state.retry,
+    trend: trend.error ? undefined : trend.value,
+    reload,
   };
 }
