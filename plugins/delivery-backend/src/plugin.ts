@@ -10,6 +10,7 @@ import {
   FindingParser,
 } from '@slipway/plugin-delivery-node';
 import { builtinFindingParsers } from './findings/builtinParsers';
+import { DatabaseEventsStore } from './events/DatabaseEventsStore';
 import { DatabaseFindingsStore } from './findings/DatabaseFindingsStore';
 import { readFindingsConfig } from './findings/findingsConfig';
 import { readEntityMappingSchedule } from './config';
@@ -80,6 +81,7 @@ export const deliveryPlugin = createBackendPlugin({
           await provider.connect(sink);
         }
 
+        const events = new DatabaseEventsStore(await database.getClient());
         const findings = await DatabaseFindingsStore.create({ database });
         const findingsConfig = readFindingsConfig(config);
         await seedDemoFindings({ config: demoData, findings });
@@ -88,6 +90,7 @@ export const deliveryPlugin = createBackendPlugin({
             store,
             findings,
             findingsConfig,
+            events,
             parsers: () => [...addedParsers, ...builtinFindingParsers],
             catalog: deps.catalog,
             auth: deps.auth,

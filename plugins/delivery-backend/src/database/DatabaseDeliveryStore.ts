@@ -9,6 +9,8 @@ import {
 } from '@slipway/plugin-delivery-common';
 import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
 import { Knex } from 'knex';
+import { deploymentRow } from '../events/DatabaseEventsStore';
+import { deploymentFromRun } from '../events/deploymentFromRun';
 import { decodeRunCursor, encodeRunCursor } from './cursor';
 import { DeliveryStore, ListRunsQuery, RunFact } from './DeliveryStore';
 import {
@@ -63,6 +65,17 @@ export class DatabaseDeliveryStore implements DeliveryStore {
         await tx('delivery_tasks')
           .whereIn('run_uid', uids.slice(i, i + CHUNK))
           .delete();
+      }
+      // A finished run to an environment is also a deployment attempt (DORA.md).
+      const deployments = runs
+        .map(deploymentFromRun)
+        .filter((d): d is NonNullable<typeof d> => Boolean(d))
+        .map(d => deploymentRow(d, 'run'));
+      for (let i = 0; i < deployments.length; i += CHUNK) {
+        await tx('delivery_deployments')
+          .insert(deployments.slice(i, i + CHUNK))
+          .onConflict('id')
+          .merge();
       }
       const taskRows = runs.flatMap(r => r.tasks.map(t => taskToRow(r.uid, t)));
       for (let i = 0; i < taskRows.length; i += CHUNK) {

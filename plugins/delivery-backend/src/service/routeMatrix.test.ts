@@ -7,6 +7,7 @@ import express from 'express';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DeliveryStore } from '../database/DeliveryStore';
+import { EventsStore } from '../events/EventsStore';
 import { FindingsStore } from '../findings/FindingsStore';
 import { createRouter } from './router';
 
@@ -61,6 +62,13 @@ describe('route matrix', () => {
     listFindingFacts: jest.fn(),
   };
 
+  const events: EventsStore = {
+    upsertDeployments: jest.fn(),
+    upsertChanges: jest.fn(),
+    upsertIncidents: jest.fn(),
+    loadRecords: jest.fn(),
+  };
+
   it('requires credentials on every route except the listed signed webhooks', async () => {
     const router = await createRouter({
       store,
@@ -77,6 +85,7 @@ describe('route matrix', () => {
       parsers: () => [],
       catalog: catalogServiceMock.mock(),
       auth: mockServices.auth(),
+      events,
       logger: mockServices.logger.mock(),
     });
     const app = express().use(router).use(mockErrorHandler());

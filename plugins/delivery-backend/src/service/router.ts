@@ -1,5 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { EventRouteDeps, registerEventRoutes } from './routes/events';
 import { FindingRouteDeps } from './routes/FindingRouteDeps';
 import { registerFindingRoutes } from './routes/findings';
 import { registerFindingTrendRoutes } from './routes/findingTrends';
@@ -7,7 +8,7 @@ import { registerFindingUploadRoute } from './routes/findingUpload';
 import { registerRunActionRoutes } from './routes/runActions';
 import { registerRunReadRoutes } from './routes/runReads';
 
-export type RouterOptions = FindingRouteDeps;
+export type RouterOptions = FindingRouteDeps & EventRouteDeps;
 
 /**
  * The REST API under /api/delivery. Every route needs credentials; the plugin opens no
@@ -23,5 +24,6 @@ export async function createRouter(
   registerRunActionRoutes(router, options);
   registerFindingRoutes(router, options);
   registerFindingTrendRoutes(router, options);
+  registerEventRoutes(router, options);
   return router;
 }
