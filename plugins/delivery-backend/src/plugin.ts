@@ -60,7 +60,8 @@ export const deliveryPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(deliveryPermissions);
 
         const demoData = readDemoDataConfig(config);
-        await seedDemoHistory({ config: demoData, store, logger });
+        const events = new DatabaseEventsStore(await database.getClient());
+        await seedDemoHistory({ config: demoData, store, events, logger });
         if (demoData.enabled) {
           const demo = new DemoPipelineProvider();
           providers.addPipelineProvider(demo);
@@ -81,7 +82,6 @@ export const deliveryPlugin = createBackendPlugin({
           await provider.connect(sink);
         }
 
-        const events = new DatabaseEventsStore(await database.getClient());
         const findings = await DatabaseFindingsStore.create({ database });
         const findingsConfig = readFindingsConfig(config);
         await seedDemoFindings({ config: demoData, findings });

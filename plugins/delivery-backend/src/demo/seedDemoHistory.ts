@@ -3,6 +3,8 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { DeliveryStore } from '../database/DeliveryStore';
+import { EventsStore } from '../events/EventsStore';
+import { demoDoraRecords } from './demoDoraRecords';
 import { generateDemoHistory } from './generateDemoHistory';
 
 export interface DemoDataConfig {
@@ -31,6 +33,8 @@ export function readDemoDataConfig(config: RootConfigService): DemoDataConfig {
 export async function seedDemoHistory(options: {
   config: DemoDataConfig;
   store: DeliveryStore;
+  /** When given, the commits and incidents behind the runs are loaded too (for DORA). */
+  events?: EventsStore;
   logger: LoggerService;
   now?: Date;
 }): Promise<number> {
@@ -52,6 +56,15 @@ export async function seedDemoHistory(options: {
     });
     await store.upsertRuns(runs);
     total += runs.length;
+    if (options.events) {
+      const { changes, incidents } = demoDoraRecords(
+        entityRef,
+        runs,
+        options.now ?? new Date(),
+      );
+      if (changes.length) await options.events.upsertChanges(changes);
+      if (incidents.length) await options.events.upsertIncidents(incidents);
+    }
   }
   logger.info(
     `Loaded ${total} demo pipeline runs for ${config.entities.length} entities (delivery.demoData)`,
