@@ -22,6 +22,7 @@ import { EntityMappingTask } from './service/mapping/EntityMappingTask';
 import { EntityRunMapper } from './service/mapping/EntityRunMapper';
 import { MappingRunSink } from './service/mapping/MappingRunSink';
 import { ProviderRegistry } from './service/ProviderRegistry';
+import { readDoraOptions } from './service/routes/dora';
 import { createRouter } from './service/router';
 
 /**
@@ -91,6 +92,7 @@ export const deliveryPlugin = createBackendPlugin({
             findings,
             findingsConfig,
             events,
+            doraOptions: readDoraOptions(config),
             parsers: () => [...addedParsers, ...builtinFindingParsers],
             catalog: deps.catalog,
             auth: deps.auth,

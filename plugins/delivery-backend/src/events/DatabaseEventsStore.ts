@@ -88,19 +88,16 @@ export class DatabaseEventsStore implements EventsStore {
     return rows.length;
   }
 
-  async loadRecords(
-    entityRefs: string[] | undefined,
-    to: Date,
-  ): Promise<DoraRecords> {
+  async loadRecords(entityRefs: string[] | undefined): Promise<DoraRecords> {
     const scoped = (table: string) => {
       const q = this.db(table);
       if (entityRefs) q.whereIn('entity_ref', entityRefs);
       return q;
     };
     const [deployments, changes, incidents] = await Promise.all([
-      scoped('delivery_deployments').where('finished_at', '<', to),
-      scoped('delivery_changes').where('authored_at', '<', to).orderBy('seq'),
-      scoped('delivery_incidents').where('started_at', '<', to),
+      scoped('delivery_deployments'),
+      scoped('delivery_changes').orderBy('seq'),
+      scoped('delivery_incidents'),
     ]);
     return {
       deployments: deployments.map(d => ({

@@ -47,6 +47,9 @@ export interface EventsStore {
   ): Promise<number>;
   upsertChanges(items: ChangeEvent[]): Promise<number>;
   upsertIncidents(items: IncidentEvent[]): Promise<number>;
-  /** Records of these entities (all when omitted) that happened before `to`. */
-  loadRecords(entityRefs: string[] | undefined, to: Date): Promise<DoraRecords>;
+  /**
+   * All records of these entities (all entities when omitted). DORA needs history before the
+   * window (first deployment, push chain, rollback targets) and incidents after it (rule 7).
+   */
+  loadRecords(entityRefs: string[] | undefined): Promise<DoraRecords>;
 }

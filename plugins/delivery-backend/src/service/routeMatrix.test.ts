@@ -86,11 +86,12 @@ describe('route matrix', () => {
       catalog: catalogServiceMock.mock(),
       auth: mockServices.auth(),
       events,
+      doraOptions: { productionEnvironments: ['production'] },
       logger: mockServices.logger.mock(),
     });
     const app = express().use(router).use(mockErrorHandler());
     const routes = listRoutes(router);
-    expect(routes.length).toBeGreaterThanOrEqual(12);
+    expect(routes.length).toBeGreaterThanOrEqual(20);
 
     for (const { method, path } of routes) {
       if (SIGNED_WEBHOOK_ROUTES.includes(`${method.toUpperCase()} ${path}`)) {

@@ -1,5 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { DoraOptions } from '../dora';
+import { registerDoraRoutes } from './routes/dora';
 import { EventRouteDeps, registerEventRoutes } from './routes/events';
 import { FindingRouteDeps } from './routes/FindingRouteDeps';
 import { registerFindingRoutes } from './routes/findings';
@@ -8,7 +10,8 @@ import { registerFindingUploadRoute } from './routes/findingUpload';
 import { registerRunActionRoutes } from './routes/runActions';
 import { registerRunReadRoutes } from './routes/runReads';
 
-export type RouterOptions = FindingRouteDeps & EventRouteDeps;
+export type RouterOptions = FindingRouteDeps &
+  EventRouteDeps & { doraOptions: DoraOptions };
 
 /**
  * The REST API under /api/delivery. Every route needs credentials; the plugin opens no
@@ -25,5 +28,6 @@ export async function createRouter(
   registerFindingRoutes(router, options);
   registerFindingTrendRoutes(router, options);
   registerEventRoutes(router, options);
+  registerDoraRoutes(router, options);
   return router;
 }

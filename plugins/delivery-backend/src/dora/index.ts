@@ -1,0 +1,27 @@
+/**
+ * The DORA computation engine: pure functions over deployments, commits and incidents that
+ * implement DORA.md ("DORA metrics — the definitions Slipway uses"). See {@link computeDora}.
+ *
+ * @packageDocumentation
+ */
+export { computeDora } from './computeDora';
+export { DEFAULT_PRODUCTION_ENVIRONMENTS } from './deployments';
+export { median } from './median';
+export {
+  changeFailureRateBand,
+  deploymentFrequencyBand,
+  leadTimeBand,
+  recoveryTimeBand,
+} from './bands';
+export type {
+  Band,
+  DoraChange,
+  DoraDeployment,
+  DoraDrillDown,
+  DoraIncident,
+  DoraInput,
+  DoraMetrics,
+  DoraOptions,
+  DoraResult,
+  DoraWindow,
+} from './types';

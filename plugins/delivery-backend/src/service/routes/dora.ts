@@ -1,0 +1,107 @@
+import { RootConfigService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { deliveryRunReadPermission } from '@slipway/plugin-delivery-common';
+import { Router } from 'express';
+import { z } from 'zod';
+import { computeDora, DoraOptions } from '../../dora';
+import { entityRefFromParams } from '../entityRefFromParams';
+import { parseQuery } from '../parseQuery';
+import { authorize } from './authorize';
+import { resolveDoraScope } from './doraScope';
+import { EventRouteDeps } from './events';
+import { FindingRouteDeps } from './FindingRouteDeps';
+
+const DAY = 86_400_000;
+const time = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+const windowQuery = {
+  from: time.optional(),
+  to: time.optional(),
+  environment: z.string().min(1).max(64).optional(),
+  series: z.enum(['week']).optional(),
+};
+const entityQuery = z.object(windowQuery).strict();
+const rollupQuery = z
+  .object({
+    ...windowQuery,
+    entityRefs: z.string().min(3).optional(),
+    owner: z.string().min(3).optional(),
+    system: z.string().min(3).optional(),
+  })
+  .strict();
+
+/** Reads `delivery.dora`: production environments and the incident lag bound. */
+export function readDoraOptions(config: RootConfigService): DoraOptions {
+  const c = config.getOptionalConfig('delivery.dora');
+  const lagHours = c?.getOptionalNumber('maxIncidentLagHours');
+  return {
+    productionEnvironments: c?.getOptionalStringArray(
+      'productionEnvironments',
+    ) ?? ['production', 'prod'],
+    maxIncidentLagSeconds: lagHours === undefined ? undefined : lagHours * 3600,
+  };
+}
+
+function window(q: { from?: string; to?: string }) {
+  const to = q.to ? new Date(q.to) : new Date();
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY);
+  if (from.getTime() >= to.getTime())
+    throw new InputError('from must be before to');
+  if (to.getTime() - from.getTime() > 366 * DAY)
+    throw new InputError('The window may span at most 366 days');
+  return { from, to };
+}
+
+/** DORA metrics of an entity and pooled roll-ups, with the records behind them. */
+export function registerDoraRoutes(
+  router: Router,
+  deps: EventRouteDeps & FindingRouteDeps & { doraOptions: DoraOptions },
+) {
+  const compute = async (
+    entityRefs: string[],
+    q: z.infer<typeof entityQuery>,
+  ) => {
+    const options: DoraOptions = q.environment
+      ? { ...deps.doraOptions, productionEnvironments: [q.environment] }
+      : deps.doraOptions;
+    const records = await deps.events.loadRecords(entityRefs);
+    return computeDora(records, window(q), { ...options, series: q.series });
+  };
+
+  router.get('/entities/:kind/:namespace/:name/dora', async (req, res) => {
+    await authorize(deps, req, deliveryRunReadPermission);
+    const entityRef = entityRefFromParams(req.params);
+    res.json(await compute([entityRef], parseQuery(entityQuery, req.query)));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/dora/records',
+    async (req, res) => {
+      await authorize(deps, req, deliveryRunReadPermission);
+      const entityRef = entityRefFromParams(req.params);
+      const { from, to } = window(parseQuery(entityQuery, req.query));
+      const inWindow = (d: Date | undefined) =>
+        Boolean(d) &&
+        d!.getTime() >= from.getTime() &&
+        d!.getTime() < to.getTime();
+      const records = await deps.events.loadRecords([entityRef]);
+      res.json({
+        from: from.toISOString(),
+        to: to.toISOString(),
+        deployments: records.deployments.filter(d => inWindow(d.finishedAt)),
+        changes: records.changes.filter(c => inWindow(c.authoredAt)),
+        incidents: records.incidents.filter(
+          i => inWindow(i.startedAt) || inWindow(i.resolvedAt),
+        ),
+      });
+    },
+  );
+
+  router.get('/dora', async (req, res) => {
+    const credentials = await authorize(deps, req, deliveryRunReadPermission);
+    const q = parseQuery(rollupQuery, req.query);
+    const entityRefs = await resolveDoraScope(deps.catalog, q, credentials);
+    res.json({ entityRefs, ...(await compute(entityRefs, q)) });
+  });
+}
