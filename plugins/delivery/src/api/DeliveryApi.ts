@@ -1,6 +1,8 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  DoraRecordsResponse,
+  DoraReport,
   FindingTrendPoint,
   SecurityPostureRow,
   Finding,
@@ -100,6 +102,35 @@ export interface DeliveryApi {
   ): Promise<{ points: FindingTrendPoint[] }>;
   /** Security posture per owning team, over the components the user may read. */
   getSecurityPosture(owner?: string): Promise<{ teams: SecurityPostureRow[] }>;
+  /** DORA metrics of an entity over `[from, to)` (default: the last 30 days). */
+  getDora(
+    request: DoraRequest & { entity: CompoundEntityRef },
+  ): Promise<DoraReport>;
+  /** The deployments, changes and incidents behind an entity's DORA numbers. */
+  getDoraRecords(
+    request: DoraRequest & { entity: CompoundEntityRef },
+  ): Promise<DoraRecordsResponse>;
+  /** Pooled DORA metrics of a team (with child teams), a system or a list of entities. */
+  getDoraRollup(
+    request: DoraRequest & {
+      owner?: string;
+      system?: string;
+      entityRefs?: string[];
+    },
+  ): Promise<DoraReport>;
+}
+
+/**
+ * Window and options of a DORA request.
+ *
+ * @public
+ */
+export interface DoraRequest {
+  from?: string;
+  to?: string;
+  /** Compute for this environment instead of the production tier. */
+  environment?: string;
+  series?: 'week';
 }
 
 /**

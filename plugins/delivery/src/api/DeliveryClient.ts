@@ -2,6 +2,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  DoraRecordsResponse,
+  DoraReport,
   FindingTrendPoint,
   SecurityPostureRow,
   Finding,
@@ -14,6 +16,7 @@ import {
 } from '@slipway/plugin-delivery-common';
 import {
   DeliveryApi,
+  DoraRequest,
   ListFindingsRequest,
   ListRunsRequest,
   TaskLogsResponse,
@@ -132,6 +135,38 @@ export class DeliveryClient implements DeliveryApi {
     return this.request(`/security/posture${query}`);
   }
 
+  async getDora(
+    request: DoraRequest & { entity: CompoundEntityRef },
+  ): Promise<DoraReport> {
+    return this.request(
+      `${entityPath(request.entity)}/dora${doraQuery(request)}`,
+    );
+  }
+
+  async getDoraRecords(
+    request: DoraRequest & { entity: CompoundEntityRef },
+  ): Promise<DoraRecordsResponse> {
+    return this.request(
+      `${entityPath(request.entity)}/dora/records${doraQuery(request)}`,
+    );
+  }
+
+  async getDoraRollup(
+    request: DoraRequest & {
+      owner?: string;
+      system?: string;
+      entityRefs?: string[];
+    },
+  ): Promise<DoraReport> {
+    return this.request(
+      `/dora${doraQuery(request, {
+        owner: request.owner,
+        system: request.system,
+        entityRefs: request.entityRefs?.join(','),
+      })}`,
+    );
+  }
+
   private async request<T>(
     path: string,
     method: 'GET' | 'POST' = 'GET',
@@ -152,6 +187,24 @@ export class DeliveryClient implements DeliveryApi {
     }
     return (await response.json()) as T;
   }
+}
+
+function doraQuery(
+  request: DoraRequest,
+  extra: Record<string, string | undefined> = {},
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({
+    from: request.from,
+    to: request.to,
+    environment: request.environment,
+    series: request.series,
+    ...extra,
+  })) {
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 function entityPath(entity: CompoundEntityRef): string {

@@ -1,6 +1,7 @@
 export { deliveryApiRef } from './DeliveryApi';
 export type {
   DeliveryApi,
+  DoraRequest,
   ListFindingsRequest,
   ListRunsRequest,
   TaskLogsResponse,
