@@ -17,4 +17,10 @@ export { EntityPipelinesContent } from './components/EntityPipelinesContent';
 export { RunDetailsDrawer } from './components/RunDetails';
 export type { RunDetailsDrawerProps } from './components/RunDetails';
 export { deliveryApiRef, DeliveryClient } from './api';
-export type { DeliveryApi, ListRunsRequest, TaskLogsResponse } from './api';
+export type {
+  DeliveryApi,
+  DoraRequest,
+  ListFindingsRequest,
+  ListRunsRequest,
+  TaskLogsResponse,
+} from './api';
