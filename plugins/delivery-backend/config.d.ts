@@ -33,6 +33,16 @@ export interface Config {
         failOnSecrets?: boolean;
       };
     };
+    /** DORA metrics. */
+    dora?: {
+      /** Environments of the production tier (case-insensitive). Default: production, prod. */
+      productionEnvironments?: string[];
+      /**
+       * An incident not linked to a deployment is attributed to the latest earlier deployment of
+       * the entity only within this many hours. Default: no limit.
+       */
+      maxIncidentLagHours?: number;
+    };
     entityMapping?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
