@@ -193,6 +193,40 @@ export const checks = [
     },
   },
   {
+    name: 'the DORA tab shows the five metrics with bands and the records behind them',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/payments-api/dora`);
+      await expectVisible(page.getByText(/lead time/i), 'the lead time metric');
+      await expectVisible(
+        page.getByText(/change failure rate/i),
+        'the change failure rate',
+      );
+      await expectVisible(page.getByText(/elite|high|medium|low/i), 'a band');
+      await page.screenshot({
+        path: join(artifacts, '11-dora-tab.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'the DORA-by-team page pools each team',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/dora`);
+      await expectVisible(
+        page.getByText('DORA by team').first(),
+        'the DORA teams page',
+      );
+      await expectVisible(
+        page.getByText(/payments-team/).first(),
+        'the payments team',
+      );
+      await page.screenshot({
+        path: join(artifacts, '12-dora-teams.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
     name: 'a component without the annotation says which annotation to add',
     async run({ page, appUrl, artifacts }) {
       await page.goto(`${appUrl}/catalog/default/component/docs-site/ci-cd`);

@@ -11,6 +11,10 @@ describe('new frontend system plugin', () => {
       'entity-card:delivery/security-summary',
       'entity-content:delivery/group-security',
       'page:delivery/security-posture',
+      'entity-content:delivery/dora',
+      'entity-content:delivery/group-dora',
+      'entity-card:delivery/dora',
+      'page:delivery/dora-teams',
     ] as const) {
       expect(deliveryPlugin.getExtension(id)).toBeDefined();
     }

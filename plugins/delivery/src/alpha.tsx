@@ -14,6 +14,8 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { deliveryApiRef, DeliveryClient } from './api';
 import {
+  doraRouteRef,
+  doraTeamsRouteRef,
   rootRouteRef,
   securityPostureRouteRef,
   securityRouteRef,
@@ -107,6 +109,49 @@ const groupSecurityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The DORA tab on component pages and on group pages (pooled over the team). */
+const entityDoraContent = EntityContentBlueprint.make({
+  name: 'dora',
+  params: {
+    path: 'dora',
+    title: 'DORA',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/Dora').then(m => <m.EntityDoraContent />),
+  },
+});
+
+const groupDoraContent = EntityContentBlueprint.make({
+  name: 'group-dora',
+  params: {
+    path: 'dora',
+    title: 'DORA',
+    filter: { kind: 'group' },
+    loader: () => import('./components/Dora').then(m => <m.DoraTeamContent />),
+  },
+});
+
+/** Overview card with the DORA numbers. */
+const entityDoraCard = EntityCardBlueprint.make({
+  name: 'dora',
+  params: {
+    filter: { kind: 'component' },
+    loader: () => import('./components/Dora').then(m => <m.EntityDoraCard />),
+  },
+});
+
+/** The DORA-by-team page. */
+const doraTeamsPage = PageBlueprint.make({
+  name: 'dora-teams',
+  params: {
+    path: '/dora',
+    title: 'DORA by team',
+    routeRef: convertLegacyRouteRef(doraTeamsRouteRef),
+    noHeader: true,
+    loader: () => import('./components/Dora').then(m => <m.DoraTeamsPage />),
+  },
+});
+
 /**
  * The Slipway delivery plugin for the new frontend system.
  *
@@ -122,10 +167,16 @@ export default createFrontendPlugin({
     entitySecuritySummaryCard,
     groupSecurityContent,
     securityPosturePage,
+    entityDoraContent,
+    groupDoraContent,
+    entityDoraCard,
+    doraTeamsPage,
   ],
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
     security: securityRouteRef,
     securityPosture: securityPostureRouteRef,
+    dora: doraRouteRef,
+    doraTeams: doraTeamsRouteRef,
   }),
 });

@@ -11,6 +11,10 @@ export {
   EntitySecuritySummaryCard,
   EntityGroupSecurityContent,
   SecurityPosturePage,
+  EntityDoraContent,
+  EntityDoraCard,
+  DoraTeamsPage,
+  EntityGroupDoraContent,
 } from './plugin';
 export { isDeliveryAvailable } from './isDeliveryAvailable';
 export { EntityPipelinesContent } from './components/EntityPipelinesContent';

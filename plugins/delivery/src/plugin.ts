@@ -8,6 +8,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { deliveryApiRef, DeliveryClient } from './api';
 import {
+  doraRouteRef,
+  doraTeamsRouteRef,
   rootRouteRef,
   securityPostureRouteRef,
   securityRouteRef,
@@ -31,6 +33,8 @@ export const deliveryPlugin = createPlugin({
     root: rootRouteRef,
     security: securityRouteRef,
     securityPosture: securityPostureRouteRef,
+    dora: doraRouteRef,
+    doraTeams: doraTeamsRouteRef,
   },
 });
 
@@ -123,6 +127,60 @@ export const EntityGroupSecurityContent = deliveryPlugin.provide(
         import('./components/SecurityPosture').then(
           m => m.SecurityPostureContent,
         ),
+    },
+  }),
+);
+
+/**
+ * The DORA entity tab: metrics with bands, weekly trends and the records behind them.
+ *
+ * @public
+ */
+export const EntityDoraContent = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDoraContent',
+    component: () => import('./components/Dora').then(m => m.EntityDoraContent),
+    mountPoint: doraRouteRef,
+  }),
+);
+
+/**
+ * Overview card with the five DORA numbers, their bands and sparklines.
+ *
+ * @public
+ */
+export const EntityDoraCard = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDoraCard',
+    component: {
+      lazy: () => import('./components/Dora').then(m => m.EntityDoraCard),
+    },
+  }),
+);
+
+/**
+ * Page: DORA metrics of every team, pooled over each team's components.
+ *
+ * @public
+ */
+export const DoraTeamsPage = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'DoraTeamsPage',
+    component: () => import('./components/Dora').then(m => m.DoraTeamsPage),
+    mountPoint: doraTeamsRouteRef,
+  }),
+);
+
+/**
+ * Content for a group's entity page: the team's pooled DORA metrics.
+ *
+ * @public
+ */
+export const EntityGroupDoraContent = deliveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupDoraContent',
+    component: {
+      lazy: () => import('./components/Dora').then(m => m.DoraTeamContent),
     },
   }),
 );

@@ -10,3 +10,9 @@ export const securityRouteRef = createRouteRef({ id: 'delivery-security' });
 export const securityPostureRouteRef = createRouteRef({
   id: 'delivery-security-posture',
 });
+
+/** Route of the DORA entity tab. */
+export const doraRouteRef = createRouteRef({ id: 'delivery-dora' });
+
+/** Route of the DORA-by-team page. */
+export const doraTeamsRouteRef = createRouteRef({ id: 'delivery-dora-teams' });
