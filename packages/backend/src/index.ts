@@ -28,6 +28,10 @@ backend.add(import('./permissionPolicy'));
 
 // events, notifications and signals
 backend.add(import('@backstage/plugin-events-backend'));
+// GitHub and GitLab webhooks (POST /api/events/http/github, /gitlab); Slipway records the commits
+// of default-branch pushes for DORA. Set events.modules.github.webhookSecret / gitlab.webhookSecret.
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+backend.add(import('@backstage/plugin-events-backend-module-gitlab'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

@@ -10,7 +10,9 @@ import {
   FindingParser,
 } from '@slipway/plugin-delivery-node';
 import { builtinFindingParsers } from './findings/builtinParsers';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DatabaseEventsStore } from './events/DatabaseEventsStore';
+import { ScmChangeSubscriber } from './events/scm/ScmChangeSubscriber';
 import { DatabaseFindingsStore } from './findings/DatabaseFindingsStore';
 import { readFindingsConfig } from './findings/findingsConfig';
 import { readEntityMappingSchedule } from './config';
@@ -54,6 +56,7 @@ export const deliveryPlugin = createBackendPlugin({
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        eventsService: eventsServiceRef,
       },
       async init(deps) {
         const { config, database, logger } = deps;
@@ -62,6 +65,13 @@ export const deliveryPlugin = createBackendPlugin({
 
         const demoData = readDemoDataConfig(config);
         const events = new DatabaseEventsStore(await database.getClient());
+        await new ScmChangeSubscriber({
+          events: deps.eventsService,
+          store: events,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        }).subscribe();
         await seedDemoHistory({ config: demoData, store, events, logger });
         if (demoData.enabled) {
           const demo = new DemoPipelineProvider();
