@@ -228,4 +228,61 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
       .set('Authorization', mockCredentials.user.header());
     expect(backwards.status).toBe(400);
   });
+
+  it('answers null where a metric is undefined, and bounds the incident lag when configured', async () => {
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        deliveryPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: { delivery: { dora: { maxIncidentLagHours: 1 } } },
+        }),
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    });
+    const user = mockCredentials.user.header();
+    const empty = await request(server)
+      .get(`/api/delivery/entities/component/default/nothing/dora?${window}`)
+      .set('Authorization', user);
+    expect(empty.body).toMatchObject({
+      deploymentCount: 0,
+      deploymentsPerDay: 0,
+      leadTimeMedianSeconds: null,
+      changeFailureRate: null,
+      failedDeploymentRecoveryTimeMedianSeconds: null,
+      timeToRestoreServiceMedianSeconds: null,
+      deploymentReworkRate: null,
+      bands: { changeFailureRate: null, leadTime: null, recoveryTime: null },
+    });
+
+    // An unlinked incident 3 h after the only deployment is beyond the 1 h lag: no failure.
+    const post = (kind: string, body: object[]) =>
+      request(server)
+        .post(`/api/delivery/events/${kind}`)
+        .set('Authorization', auth)
+        .send(body)
+        .expect(200);
+    await post('deployments', [
+      deploy(ledger, 'x0', '2026-10-20T00:00:00Z', 'c0000', 'v1'),
+      deploy(ledger, 'x1', '2026-11-02T00:00:00Z', 'c0000', 'v2'),
+    ]);
+    await post('incidents', [
+      {
+        id: 'late',
+        entityRef: ledger,
+        startedAt: '2026-11-02T03:00:00Z',
+        resolvedAt: '2026-11-02T04:00:00Z',
+      },
+    ]);
+    const res = await request(server)
+      .get(`/api/delivery/entities/component/default/ledger/dora?${window}`)
+      .set('Authorization', user);
+    expect(res.body).toMatchObject({
+      deploymentCount: 1,
+      failedDeploymentCount: 0,
+      changeFailureRate: 0,
+      timeToRestoreServiceMedianSeconds: 1 * H,
+    });
+  });
 });
