@@ -6,4 +6,6 @@
  */
 export * from './annotations';
 export * from './permissions';
-export * from './types';
+export * from './runTypes';
+export * from './findingTypes';
+export * from './doraTypes';
