@@ -191,6 +191,17 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
       records.body.deployments.map((d: { id: string }) => d.id).sort(),
     ).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
     expect(records.body.incidents).toHaveLength(2);
+
+    // c1 and c2 were authored before noon on 11-01 but shipped by d2 at 13:00, inside this
+    // window; the merge m1 (09:30) is not a sample, so it stays out.
+    const afternoon = await request(server)
+      .get(
+        '/api/delivery/entities/component/default/ledger/dora/records?from=2026-11-01T12:00:00Z&to=2026-11-08T00:00:00Z',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(
+      afternoon.body.changes.map((c: { sha: string }) => c.sha).sort(),
+    ).toEqual(['c1111', 'c2222', 'c3333']);
   });
 
   it('pools a team and its child teams, never averaging', async () => {

@@ -86,11 +86,16 @@ export function registerDoraRoutes(
         d!.getTime() >= from.getTime() &&
         d!.getTime() < to.getTime();
       const records = await deps.events.loadRecords([entityRef]);
+      // Commits shipped in the window belong there even when authored before it.
+      const report = computeDora(records, { from, to }, deps.doraOptions);
+      const shipped = new Set(report.drillDown.leadTimeSamples.map(t => t.sha));
       res.json({
         from: from.toISOString(),
         to: to.toISOString(),
         deployments: records.deployments.filter(d => inWindow(d.finishedAt)),
-        changes: records.changes.filter(c => inWindow(c.authoredAt)),
+        changes: records.changes.filter(
+          c => inWindow(c.authoredAt) || shipped.has(c.sha),
+        ),
         incidents: records.incidents.filter(
           i => inWindow(i.startedAt) || inWindow(i.resolvedAt),
         ),
