@@ -1,3 +1,5 @@
+import type { DoraBand, DoraMetrics } from '@slipway/plugin-delivery-common';
+
 /*
  * Input and output shapes of the DORA engine. Every rule referred to below is a numbered rule of
  * DORA.md, "DORA metrics — the definitions Slipway uses".
@@ -71,32 +73,13 @@ export interface DoraWindow {
   to: Date;
 }
 
-/** A performance band (rule 13, DevLake's 2023 bands). */
-export type Band = 'elite' | 'high' | 'medium' | 'low';
+/** A performance band (rule 13, DevLake's 2023 bands): the API contract's `DoraBand`. */
+export type Band = DoraBand;
 
-/** The numbers of one window (rules 4–11, 13). Durations are seconds, rates fractions. */
-export interface DoraMetrics {
-  deploymentCount: number;
-  deploymentsPerDay: number;
-  /** Distinct UTC calendar dates with at least one deployment in the window. */
-  deploymentDays: number;
-  leadTimeSampleCount: number;
-  leadTimeMedianSeconds: number | null;
-  failedDeploymentCount: number;
-  changeFailureRate: number | null;
-  failedDeploymentRecoveryTimeMedianSeconds: number | null;
-  timeToRestoreServiceMedianSeconds: number | null;
-  reworkDeploymentCount: number;
-  deploymentReworkRate: number | null;
-  bands: {
-    deploymentFrequency: Band | null;
-    leadTime: Band | null;
-    changeFailureRate: Band | null;
-    recoveryTime: Band | null;
-  };
-  /** Data-quality notes about records of this window. */
-  warnings: string[];
-}
+/**
+ * The numbers of one window (rules 4–11, 13), as the API answers them (`@slipway/plugin-delivery-common`).
+ */
+export type { DoraMetrics };
 
 /** The records behind each number of a window, for click-through. */
 export interface DoraDrillDown {
