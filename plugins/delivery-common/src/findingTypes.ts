@@ -50,6 +50,19 @@ export type SuppressionReason =
   | 'used_in_tests';
 
 /**
+ * Where a finding is: a file and lines (code, secrets, manifests) or an image and layer.
+ *
+ * @public
+ */
+export interface FindingLocation {
+  path?: string;
+  startLine?: number;
+  endLine?: number;
+  image?: string;
+  layer?: string;
+}
+
+/**
  * A security finding tracked across scans.
  *
  * @public
@@ -70,13 +83,7 @@ export interface Finding {
   package?: string;
   installedVersion?: string;
   fixedVersion?: string;
-  location?: {
-    path?: string;
-    startLine?: number;
-    endLine?: number;
-    image?: string;
-    layer?: string;
-  };
+  location?: FindingLocation;
   references?: string[];
   status: FindingStatus;
   /** Suppressed by a user (until `suppression.expiresAt`) or in the report itself. */

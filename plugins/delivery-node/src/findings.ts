@@ -1,5 +1,6 @@
 import type {
   FindingCategory,
+  FindingLocation,
   FindingSeverity,
 } from '@slipway/plugin-delivery-common';
 
@@ -28,13 +29,7 @@ export interface ParsedFinding {
   package?: string;
   installedVersion?: string;
   fixedVersion?: string;
-  location?: {
-    path?: string;
-    startLine?: number;
-    endLine?: number;
-    image?: string;
-    layer?: string;
-  };
+  location?: FindingLocation;
   /** What was scanned: image, path, manifest. Findings are tracked per (tool, target). */
   target: string;
   references?: string[];

@@ -7,6 +7,7 @@ import { evaluateGate } from '../../findings/evaluateGate';
 import {
   entityGatePolicy,
   FindingsConfig,
+  GatePolicy,
 } from '../../findings/findingsConfig';
 import { FindingsStore } from '../../findings/FindingsStore';
 import { RouteDeps } from './RouteDeps';
@@ -22,28 +23,45 @@ export interface FindingRouteDeps extends RouteDeps {
 }
 
 /**
- * The gate verdict for an entity: the configured policy tightened by the entity's annotations,
- * applied to its open and overdue findings. 404 for an entity the catalog does not know.
+ * The gate policy of an entity: the configured policy tightened by the entity's annotations.
+ * 404 for an entity the catalog does not know.
  */
-export async function gateFor(
+export async function gatePolicyFor(
   deps: FindingRouteDeps,
   entityRef: string,
-  now: Date,
-): Promise<SecurityGateVerdict> {
+): Promise<GatePolicy> {
   const entity = await deps.catalog.getEntityByRef(entityRef, {
     credentials: await deps.auth.getOwnServiceCredentials(),
   });
   if (!entity) {
     throw new NotFoundError(`No entity ${entityRef} in the catalog`);
   }
-  const policy = entityGatePolicy(
+  return entityGatePolicy(
     deps.findingsConfig.gate,
     entity.metadata.annotations,
   );
+}
+
+/** The gate verdict for an entity under a policy, from its open and overdue findings. */
+export async function verdictFor(
+  deps: FindingRouteDeps,
+  entityRef: string,
+  policy: GatePolicy,
+  now: Date,
+): Promise<SecurityGateVerdict> {
   const counts = await deps.findings.gateCounts(
     entityRef,
     now,
     deps.findingsConfig.slaDays,
   );
   return evaluateGate(counts, policy);
+}
+
+/** The gate verdict for an entity (policy and verdict in one). */
+export async function gateFor(
+  deps: FindingRouteDeps,
+  entityRef: string,
+  now: Date,
+): Promise<SecurityGateVerdict> {
+  return verdictFor(deps, entityRef, await gatePolicyFor(deps, entityRef), now);
 }

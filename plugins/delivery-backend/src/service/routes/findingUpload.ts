@@ -7,7 +7,11 @@ import express, { Router } from 'express';
 import { decodeReport, parseReport } from '../../findings/decodeReport';
 import { entityRefFromParams } from '../entityRefFromParams';
 import { authorize } from './authorize';
-import { FindingRouteDeps, gateFor } from './FindingRouteDeps';
+import {
+  FindingRouteDeps,
+  gatePolicyFor,
+  verdictFor,
+} from './FindingRouteDeps';
 import { parseUploadQuery } from './findingsQueries';
 
 const zero = () =>
@@ -41,7 +45,8 @@ export function registerFindingUploadRoute(
         },
       );
       const now = new Date();
-      await gateFor(deps, entityRef, now); // an unknown entity is refused before anything is stored
+      // An unknown entity is refused before anything is stored.
+      const policy = await gatePolicyFor(deps, entityRef);
       const tool = query.tool ?? report.tool;
       const event = await deps.auditor.createEvent({
         eventId: 'findings-upload',
@@ -80,7 +85,7 @@ export function registerFindingUploadRoute(
           fixed: outcome.fixed,
           reopened: outcome.reopened,
           suppressedInReport: outcome.suppressedInReport,
-          gate: await gateFor(deps, entityRef, now),
+          gate: await verdictFor(deps, entityRef, policy, now),
         };
         await event.success({
           meta: {
