@@ -51,6 +51,6 @@ fi
 
 node scripts/summary.mjs .tools/jest.json "$e2e_results" "$step_failures" | tee .tools/summary.txt
 last="$(tail -1 .tools/summary.txt)"
-if [ "$jest_rc" != 0 ] || [ "$step_failures" != 0 ] || [[ "$last" != *" 0 failed" ]]; then
+if [ "$jest_rc" != 0 ] || [ "$step_failures" != 0 ] || [[ "$last" != *", 0 failed"* ]]; then
   exit 1
 fi
