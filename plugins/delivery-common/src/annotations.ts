@@ -46,6 +46,14 @@ export const LABEL_DELIVERY_ENVIRONMENT = 'slipway.dev/environment';
 export const ANNOTATION_ENVIRONMENT_TIER = 'slipway.dev/environment-tier';
 
 /**
+ * Annotation on a component listing its environments in promotion order, as names or entity
+ * refs of environment Resources: `dev, staging, production`.
+ *
+ * @public
+ */
+export const ANNOTATION_ENVIRONMENTS = 'slipway.dev/environments';
+
+/**
  * The annotations any one of which makes Slipway's delivery views available on an entity.
  *
  * @public

@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './runTypes';
 export * from './findingTypes';
 export * from './doraTypes';
+export * from './approvalTypes';

@@ -61,13 +61,24 @@ export const deliveryApprovalCreatePermission = createPermission({
 });
 
 /**
- * Approve or reject a deployment approval request.
+ * The permission resource type of deployment approval requests; the resource ref is the
+ * request id.
+ *
+ * @public
+ */
+export const RESOURCE_TYPE_DELIVERY_APPROVAL = 'delivery-approval';
+
+/**
+ * Approve or reject a deployment approval request. A resource permission on the request, so a
+ * policy can decide by environment tier or entity (conditions `isApprovalForTier`,
+ * `isApprovalForEntity`). Catalog eligibility is checked on top of it.
  *
  * @public
  */
 export const deliveryApprovalDecidePermission = createPermission({
   name: 'delivery.approval.decide',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_DELIVERY_APPROVAL,
 });
 
 /**

@@ -2,45 +2,13 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
-  RELATION_PARENT_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-
-const MAX_GROUPS = 500;
+import { groupWithChildren } from '../catalog/groupWithChildren';
 
 const ref = (e: Entity) => stringifyEntityRef(e).toLocaleLowerCase('en-US');
-
-/** The group and all its descendants (by `parentOf` relations), breadth first. */
-async function groupWithChildren(
-  catalog: CatalogService,
-  group: string,
-  credentials: BackstageCredentials,
-): Promise<string[]> {
-  const seen = new Set<string>([group]);
-  let frontier = [group];
-  while (frontier.length > 0 && seen.size < MAX_GROUPS) {
-    const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: frontier,
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'relations'],
-      },
-      { credentials },
-    );
-    frontier = [];
-    for (const entity of items) {
-      for (const r of entity?.relations ?? []) {
-        const child = r.targetRef.toLocaleLowerCase('en-US');
-        if (r.type === RELATION_PARENT_OF && !seen.has(child)) {
-          seen.add(child);
-          frontier.push(child);
-        }
-      }
-    }
-  }
-  return [...seen];
-}
 
 /**
  * The entities a roll-up pools: an explicit list, the components owned by a group and its child

@@ -1,0 +1,82 @@
+import {
+  ApprovalGateStatus,
+  ApprovalHistoryEntry,
+  ApprovalPage,
+  ApprovalRequest,
+  ApprovalState,
+} from '@slipway/plugin-delivery-common';
+
+/** A request to store, with its rules' eligible people already resolved. */
+export interface NewApproval {
+  id: string;
+  entityRef: string;
+  environment: string;
+  environmentRef: string;
+  tier: string;
+  revision: string;
+  version?: string;
+  imageDigest?: string;
+  runUid?: string;
+  requestedBy: string;
+  triggeredBy?: string;
+  excluded: string[];
+  rules: Array<{ name: string; required: number; eligible: string[] }>;
+  gates: ApprovalGateStatus[];
+  comment?: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** How long an approval stays valid; unlimited when absent. */
+  approvalValidForMs?: number;
+}
+
+/** One person's decision; `ruleIndexes` are the rules the person is eligible for now. */
+export interface DecisionInput {
+  requestId: string;
+  userRef: string;
+  decision: 'approve' | 'reject';
+  comment: string;
+  ruleIndexes: number[];
+  now: Date;
+  approvalValidForMs?: number;
+}
+
+export interface ListApprovalsQuery {
+  states?: ApprovalState[];
+  entityRef?: string;
+  environment?: string;
+  /** Only requests this user is eligible for and has not decided yet. */
+  awaitingUser?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Persistence of approval requests. Every state change is a conditional update inside a
+ * transaction that holds the request's row, so concurrent decisions never double-count and a
+ * closed request never reopens; every change appends to the request's history.
+ */
+export interface ApprovalsStore {
+  /** Stores a request, superseding the pending ones for the same entity and environment. */
+  create(
+    input: NewApproval,
+  ): Promise<{ request: ApprovalRequest; superseded: string[] }>;
+  get(id: string, now: Date): Promise<ApprovalRequest | undefined>;
+  history(id: string): Promise<ApprovalHistoryEntry[]>;
+  list(query: ListApprovalsQuery, now: Date): Promise<ApprovalPage>;
+  /**
+   * Records a decision and makes the transition it causes. ConflictError when the request is
+   * not pending (also when it just expired) or the person decided already.
+   */
+  decide(
+    input: DecisionInput,
+  ): Promise<{ request: ApprovalRequest; transition?: ApprovalState }>;
+  /** Cancels a pending request; ConflictError when it is not pending. */
+  cancel(
+    id: string,
+    actor: string,
+    now: Date,
+    comment?: string,
+  ): Promise<ApprovalRequest>;
+  /** Marks every pending request past its expiry as expired; answers how many. */
+  expireDue(now: Date): Promise<number>;
+}

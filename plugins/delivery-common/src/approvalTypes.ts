@@ -1,0 +1,213 @@
+/**
+ * State of a deployment approval request. `pending` is the only open state; every other
+ * state is terminal.
+ *
+ * @public
+ */
+export type ApprovalState =
+  | 'pending'
+  | 'approved'
+  | 'rejected'
+  | 'expired'
+  | 'cancelled'
+  | 'superseded';
+
+/**
+ * Every {@link ApprovalState}, open first.
+ *
+ * @public
+ */
+export const APPROVAL_STATES: readonly ApprovalState[] = [
+  'pending',
+  'approved',
+  'rejected',
+  'expired',
+  'cancelled',
+  'superseded',
+];
+
+/**
+ * One "N of M" rule of a request: who may approve (resolved from the catalog when the request
+ * was made) and who has.
+ *
+ * @public
+ */
+export interface ApprovalRuleStatus {
+  name: string;
+  /** Distinct approvals the rule needs. */
+  required: number;
+  /** Users (entity refs) who may approve under this rule, requester and authors excluded. */
+  eligible: string[];
+  /** Users whose approval counted for this rule. */
+  approvedBy: string[];
+  satisfied: boolean;
+}
+
+/**
+ * A required check of a promotion: the security gate, an ML metric threshold read from the
+ * run's results, or the soak time after the previous environment.
+ *
+ * @public
+ */
+export interface ApprovalGateStatus {
+  kind: 'security' | 'metric' | 'soak';
+  name: string;
+  passed: boolean;
+  detail: string;
+}
+
+/**
+ * A decision on a request.
+ *
+ * @public
+ */
+export interface ApprovalDecision {
+  userRef: string;
+  decision: 'approve' | 'reject';
+  comment: string;
+  createdAt: string;
+}
+
+/**
+ * One entry of a request's append-only history.
+ *
+ * @public
+ */
+export interface ApprovalHistoryEntry {
+  at: string;
+  type: 'requested' | 'decision' | 'transition';
+  actor: string;
+  fromState?: ApprovalState;
+  toState?: ApprovalState;
+  comment?: string;
+}
+
+/**
+ * A deployment approval request, as the API answers it.
+ *
+ * @public
+ */
+export interface ApprovalRequest {
+  id: string;
+  entityRef: string;
+  /** Environment name, e.g. `production`. */
+  environment: string;
+  /** The environment's catalog entity, e.g. `resource:default/production`. */
+  environmentRef: string;
+  tier: string;
+  revision: string;
+  version?: string;
+  imageDigest?: string;
+  runUid?: string;
+  state: ApprovalState;
+  /** User or service that asked. */
+  requestedBy: string;
+  triggeredBy?: string;
+  /** Users who may not approve this request (requester, triggerer, commit authors). */
+  excluded: string[];
+  comment?: string;
+  createdAt: string;
+  expiresAt: string;
+  decidedAt?: string;
+  /** After approval: the promotion must start before this time. */
+  validUntil?: string;
+  supersededBy?: string;
+  rules: ApprovalRuleStatus[];
+  gates: ApprovalGateStatus[];
+  decisions: ApprovalDecision[];
+}
+
+/**
+ * A request with its history and what the caller may do with it.
+ *
+ * @public
+ */
+export interface ApprovalRequestDetails extends ApprovalRequest {
+  history: ApprovalHistoryEntry[];
+  viewer: { canDecide: boolean; reason?: string };
+}
+
+/**
+ * A page of approval requests, newest first.
+ *
+ * @public
+ */
+export interface ApprovalPage {
+  items: ApprovalRequest[];
+  nextCursor?: string;
+}
+
+/**
+ * Body of `POST /approvals`.
+ *
+ * @public
+ */
+export interface CreateApprovalRequest {
+  entityRef: string;
+  environment: string;
+  revision: string;
+  version?: string;
+  imageDigest?: string;
+  runUid?: string;
+  /** Who started the pipeline run (a user entity ref), excluded from approving. */
+  triggeredBy?: string;
+  /** Authors of the commits being promoted (user entity refs or e-mail addresses). */
+  commitAuthors?: string[];
+  comment?: string;
+}
+
+/**
+ * The policy of one environment for one component, after the component's tightening.
+ *
+ * @public
+ */
+export interface EnvironmentPolicySummary {
+  rules: Array<{ name: string; approvals: number; from: string[] }>;
+  preventSelfApproval: boolean;
+  requestExpiresAfterHours: number;
+  approvalValidForHours?: number;
+  waitAfterPreviousMinutes?: number;
+  securityGate: boolean;
+  metrics: string[];
+}
+
+/**
+ * One lane of a component's environments view.
+ *
+ * @public
+ */
+export interface EnvironmentLane {
+  name: string;
+  entityRef: string;
+  tier: string;
+  description?: string;
+  /** The latest successful deployment to this environment. */
+  current?: {
+    deploymentId: string;
+    version?: string;
+    revision?: string;
+    finishedAt: string;
+    runUid?: string;
+  };
+  /** Earlier distinct versions, newest first, that a rollback could return to. */
+  previousVersions: Array<{
+    version: string;
+    finishedAt: string;
+    runUid?: string;
+  }>;
+  pending: ApprovalRequest[];
+  /** Absent when the environment needs no approval. */
+  policy?: EnvironmentPolicySummary;
+  /** Why the policy could not be read, naming the entity and field. */
+  policyError?: string;
+}
+
+/**
+ * Answer of `GET /entities/:kind/:namespace/:name/environments`.
+ *
+ * @public
+ */
+export interface EnvironmentsView {
+  entityRef: string;
+  environments: EnvironmentLane[];
+}
