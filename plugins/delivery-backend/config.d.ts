@@ -28,7 +28,13 @@ export interface Config {
         /** Open findings of this severity or worse fail the gate; `none` never. Default: critical. */
         failOnOpen?: 'critical' | 'high' | 'medium' | 'low' | 'info' | 'none';
         /** Overdue findings of this severity or worse fail the gate. Default: high. */
-        failOnOverdue?: 'critical' | 'high' | 'medium' | 'low' | 'info' | 'none';
+        failOnOverdue?:
+          | 'critical'
+          | 'high'
+          | 'medium'
+          | 'low'
+          | 'info'
+          | 'none';
         /** Any open secret fails the gate. Default: true. */
         failOnSecrets?: boolean;
       };
@@ -45,6 +51,14 @@ export interface Config {
     };
     entityMapping?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /** Deployment approvals (policies themselves live on environment entities in the catalog). */
+    approvals?: {
+      /**
+       * How often pending requests past their expiry are marked expired (one replica at a time).
+       * Default: every minute. Reads and decisions also expire due requests on the spot.
+       */
+      expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /**
      * Demo pipeline history, loaded at start-up for the listed entities when they have no runs

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { deliveryPermissions } from '@slipway/plugin-delivery-common';
 import {
   deliveryFindingParsersExtensionPoint,
@@ -26,6 +27,8 @@ import { MappingRunSink } from './service/mapping/MappingRunSink';
 import { ProviderRegistry } from './service/ProviderRegistry';
 import { readDoraOptions } from './service/routes/dora';
 import { createRouter } from './service/router';
+import { createApprovals } from './approvals/createApprovals';
+import { gateFor } from './service/routes/FindingRouteDeps';
 
 /**
  * The Slipway delivery backend plugin: runs store, REST API under /api/delivery.
@@ -57,11 +60,15 @@ export const deliveryPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         eventsService: eventsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, database, logger } = deps;
         const store = await DatabaseDeliveryStore.create({ database });
-        deps.permissionsRegistry.addPermissions(deliveryPermissions);
+        // resource permissions are registered with their resource type (approvals)
+        deps.permissionsRegistry.addPermissions(
+          deliveryPermissions.filter(p => p.type === 'basic'),
+        );
 
         const demoData = readDemoDataConfig(config);
         const events = new DatabaseEventsStore(await database.getClient());
@@ -96,16 +103,27 @@ export const deliveryPlugin = createBackendPlugin({
         const findings = await DatabaseFindingsStore.create({ database });
         const findingsConfig = readFindingsConfig(config);
         await seedDemoFindings({ config: demoData, findings });
+        const findingDeps = {
+          findings,
+          findingsConfig,
+          catalog: deps.catalog,
+          auth: deps.auth,
+        };
+        const approvals = await createApprovals({
+          ...deps,
+          knex: await database.getClient(),
+          store,
+          securityGate: entityRef =>
+            gateFor(findingDeps, entityRef, new Date()),
+        });
         deps.httpRouter.use(
           await createRouter({
+            ...approvals,
             store,
-            findings,
-            findingsConfig,
+            ...findingDeps,
             events,
             doraOptions: readDoraOptions(config),
             parsers: () => [...addedParsers, ...builtinFindingParsers],
-            catalog: deps.catalog,
-            auth: deps.auth,
             providerFor: name => providers.get(name),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,

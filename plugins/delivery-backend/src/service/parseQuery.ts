@@ -63,10 +63,14 @@ export function parseStatsQuery(query: unknown): {
   return parseQuery(statsQuerySchema, query);
 }
 
-/** Validates a query string against a schema; throws InputError naming each bad field. */
+/**
+ * Validates a query string (or, with `label: 'body'`, a request body) against a schema;
+ * throws InputError naming each bad field.
+ */
 export function parseQuery<T extends z.ZodTypeAny>(
   schema: T,
   query: unknown,
+  label: 'query' | 'body' = 'query',
 ): z.infer<T> {
   const result = schema.safeParse(query);
   if (!result.success) {
@@ -74,10 +78,10 @@ export function parseQuery<T extends z.ZodTypeAny>(
       .map(issue =>
         issue.code === 'unrecognized_keys'
           ? `unknown parameter(s) ${issue.keys.join(', ')}`
-          : `${issue.path.join('.') || 'query'}: ${issue.message}`,
+          : `${issue.path.join('.') || label}: ${issue.message}`,
       )
       .join('; ');
-    throw new InputError(`Invalid query: ${problems}`);
+    throw new InputError(`Invalid ${label}: ${problems}`);
   }
   return result.data;
 }

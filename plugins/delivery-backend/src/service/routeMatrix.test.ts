@@ -4,11 +4,16 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import express from 'express';
+import knexFactory from 'knex';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { EventsStore } from '../events/EventsStore';
 import { FindingsStore } from '../findings/FindingsStore';
+import { ApprovalNotifier } from '../approvals/ApprovalNotifier';
+import { ApprovalService } from '../approvals/ApprovalService';
+import { ApprovalsStore } from '../approvals/ApprovalsStore';
+import { DeploymentQueries } from '../approvals/deploymentQueries';
 import { createRouter } from './router';
 
 /**
@@ -69,9 +74,40 @@ describe('route matrix', () => {
     loadRecords: jest.fn(),
   };
 
+  const approvalsStore: ApprovalsStore = {
+    create: jest.fn(),
+    get: jest.fn(),
+    history: jest.fn(),
+    list: jest.fn(),
+    decide: jest.fn(),
+    cancel: jest.fn(),
+    expireDue: jest.fn(),
+  };
+
   it('requires credentials on every route except the listed signed webhooks', async () => {
+    const catalog = catalogServiceMock.mock();
     const router = await createRouter({
       store,
+      approvalsStore,
+      approvals: new ApprovalService({
+        store: approvalsStore,
+        catalog,
+        auth: mockServices.auth(),
+        gates: {
+          securityGate: jest.fn(),
+          run: jest.fn(),
+          deploymentOf: jest.fn(),
+        },
+        notifier: new ApprovalNotifier(
+          undefined,
+          mockServices.logger.mock(),
+          () => '',
+        ),
+      }),
+      // never queried: every call stops at the credentials check
+      deployments: new DeploymentQueries(
+        knexFactory({ client: 'better-sqlite3', useNullAsDefault: true }),
+      ),
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       auditor: mockServices.auditor.mock(),
@@ -83,7 +119,7 @@ describe('route matrix', () => {
         gate: { failOnSecrets: true },
       },
       parsers: () => [],
-      catalog: catalogServiceMock.mock(),
+      catalog,
       auth: mockServices.auth(),
       events,
       doraOptions: { productionEnvironments: ['production'] },

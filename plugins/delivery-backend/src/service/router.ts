@@ -1,7 +1,12 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { DoraOptions } from '../dora';
+import { registerApprovalRoutes } from './routes/approvals';
 import { registerDoraRoutes } from './routes/dora';
+import {
+  EnvironmentRouteDeps,
+  registerEnvironmentRoutes,
+} from './routes/environments';
 import { EventRouteDeps, registerEventRoutes } from './routes/events';
 import { FindingRouteDeps } from './routes/FindingRouteDeps';
 import { registerFindingRoutes } from './routes/findings';
@@ -11,7 +16,8 @@ import { registerRunActionRoutes } from './routes/runActions';
 import { registerRunReadRoutes } from './routes/runReads';
 
 export type RouterOptions = FindingRouteDeps &
-  EventRouteDeps & { doraOptions: DoraOptions };
+  EventRouteDeps &
+  EnvironmentRouteDeps & { doraOptions: DoraOptions };
 
 /**
  * The REST API under /api/delivery. Every route needs credentials; the plugin opens no
@@ -29,5 +35,7 @@ export async function createRouter(
   registerFindingTrendRoutes(router, options);
   registerEventRoutes(router, options);
   registerDoraRoutes(router, options);
+  registerApprovalRoutes(router, options);
+  registerEnvironmentRoutes(router, options);
   return router;
 }

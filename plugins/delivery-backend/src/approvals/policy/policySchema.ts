@@ -116,6 +116,11 @@ export function toApprovalPolicy(parsed: ParsedPolicy): ApprovalPolicy {
 
 export type { ParsedComponentPolicy };
 
+/** The policy of an environment that sets no `spec.approval`: no rules, default expiry. */
+export const NO_APPROVAL_POLICY: ApprovalPolicy = toApprovalPolicy(
+  environmentPolicySchema.parse({}),
+);
+
 /** `error` at `spec.approval.rules.0.approvals` as one line for a 4xx message. */
 export function describeZodError(error: z.ZodError, prefix: string): string {
   return error.issues

@@ -22,12 +22,18 @@ export interface FindingRouteDeps extends RouteDeps {
   auth: AuthService;
 }
 
+/** What the gate needs: the findings, their config and the catalog. */
+export type GateDeps = Pick<
+  FindingRouteDeps,
+  'findings' | 'findingsConfig' | 'catalog' | 'auth'
+>;
+
 /**
  * The gate policy of an entity: the configured policy tightened by the entity's annotations.
  * 404 for an entity the catalog does not know.
  */
 export async function gatePolicyFor(
-  deps: FindingRouteDeps,
+  deps: GateDeps,
   entityRef: string,
 ): Promise<GatePolicy> {
   const entity = await deps.catalog.getEntityByRef(entityRef, {
@@ -44,7 +50,7 @@ export async function gatePolicyFor(
 
 /** The gate verdict for an entity under a policy, from its open and overdue findings. */
 export async function verdictFor(
-  deps: FindingRouteDeps,
+  deps: GateDeps,
   entityRef: string,
   policy: GatePolicy,
   now: Date,
@@ -59,7 +65,7 @@ export async function verdictFor(
 
 /** The gate verdict for an entity (policy and verdict in one). */
 export async function gateFor(
-  deps: FindingRouteDeps,
+  deps: GateDeps,
   entityRef: string,
   now: Date,
 ): Promise<SecurityGateVerdict> {

@@ -1,0 +1,125 @@
+import { Entity } from '@backstage/catalog-model';
+
+/*
+ * A small organisation for approval tests, with the relations the catalog would compute:
+ * release-managers has the child group rm-emea; payments-team owns payments-api and
+ * fraud-model. Environments dev (no approval), staging (1 owner), production (2 release
+ * managers and 1 owner, security gate, 1 h soak after staging, 4 h validity), broken (invalid).
+ */
+
+type Relations = Array<[string, string]>;
+
+const rel = (relations: Relations) =>
+  relations.map(([type, targetRef]) => ({ type, targetRef }));
+
+const group = (name: string, relations: Relations = []): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: rel(relations),
+});
+
+const user = (name: string, groups: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { profile: { email: `${name}@example.com` }, memberOf: groups },
+  relations: rel(groups.map(g => ['memberOf', `group:default/${g}`])),
+});
+
+const environment = (
+  name: string,
+  tier: string,
+  approval?: unknown,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'slipway.dev/environment-tier': tier },
+  },
+  spec: { type: 'environment', owner: 'platform', approval },
+});
+
+const component = (
+  name: string,
+  environments: string,
+  approvalPolicy?: unknown,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-id': name,
+      'slipway.dev/environments': environments,
+    },
+  },
+  spec: { type: 'service', owner: 'payments-team', approvalPolicy },
+  relations: rel([['ownedBy', 'group:default/payments-team']]),
+});
+
+export const approvalCatalog: Entity[] = [
+  group('release-managers', [['parentOf', 'group:default/rm-emea']]),
+  group('rm-emea', [['childOf', 'group:default/release-managers']]),
+  group('payments-team'),
+  user('ada', ['payments-team']),
+  user('dan', ['payments-team']),
+  user('finn', ['payments-team']),
+  user('bruno', ['release-managers']),
+  user('carla', ['rm-emea']),
+  user('eve', []),
+  environment('dev', 'development'),
+  environment('staging', 'staging', {
+    rules: [{ name: 'Owners', approvals: 1, from: ['owners'] }],
+  }),
+  environment('production', 'production', {
+    rules: [
+      {
+        name: 'Release managers',
+        approvals: 2,
+        from: ['group:default/release-managers'],
+      },
+      { name: 'Owners', approvals: 1, from: ['owners'] },
+    ],
+    requestExpiresAfter: 'PT24H',
+    approvalValidFor: { hours: 4 },
+    waitAfterPrevious: 'PT1H',
+    gates: { securityGate: true },
+  }),
+  environment('broken', 'staging', {
+    rules: [{ name: 'Nobody', approvals: 0, from: [] }],
+  }),
+  component('payments-api', 'dev, staging, production', {
+    // tries to loosen production (1 release manager): the environment's 2 stay
+    production: {
+      rules: [
+        {
+          name: 'Release managers',
+          approvals: 1,
+          from: ['group:default/release-managers'],
+        },
+      ],
+    },
+  }),
+  component('fraud-model', 'staging, production', {
+    staging: { gates: { metrics: ['accuracy >= 0.8'] } },
+  }),
+  component('quick-svc', 'staging', {
+    staging: { requestExpiresAfter: 'PT0.2S' },
+  }),
+  component('broken-svc', 'broken, nowhere'),
+  component('no-envs', ''),
+];
+
+export const users = {
+  ada: 'user:default/ada',
+  dan: 'user:default/dan',
+  finn: 'user:default/finn',
+  bruno: 'user:default/bruno',
+  carla: 'user:default/carla',
+  eve: 'user:default/eve',
+};

@@ -1,0 +1,76 @@
+import {
+  AuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { deliveryApprovalDecidePermission } from '@slipway/plugin-delivery-common';
+import { Knex } from 'knex';
+import { readApprovalExpirySchedule } from '../config';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { ApprovalExpiryTask } from './ApprovalExpiryTask';
+import { ApprovalNotifier } from './ApprovalNotifier';
+import { ApprovalService } from './ApprovalService';
+import { DatabaseApprovalsStore } from './DatabaseApprovalsStore';
+import { DeploymentQueries } from './deploymentQueries';
+import { GateSources } from './gates/evaluateGates';
+import {
+  approvalPermissionRules,
+  approvalResourceRef,
+} from './permissions/rules';
+
+/**
+ * Everything approvals need, wired: the store, the service that resolves catalog policies, the
+ * expiry task, notifications, and the permission resource type with its rules.
+ */
+export async function createApprovals(deps: {
+  knex: Knex;
+  config: RootConfigService;
+  store: DeliveryStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  notifications: NotificationService;
+  permissionsRegistry: PermissionsRegistryService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  securityGate: GateSources['securityGate'];
+}) {
+  const approvalsStore = new DatabaseApprovalsStore(deps.knex);
+  const deployments = new DeploymentQueries(deps.knex);
+  const notifier = new ApprovalNotifier(
+    deps.notifications,
+    deps.logger,
+    request => {
+      const [kind, rest] = request.entityRef.split(':');
+      const [namespace, name] = rest.split('/');
+      return `/catalog/${namespace}/${kind}/${name}/environments?approval=${request.id}`;
+    },
+  );
+  const approvals = new ApprovalService({
+    store: approvalsStore,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    notifier,
+    gates: {
+      securityGate: deps.securityGate,
+      run: uid => deps.store.getRun(uid),
+      deploymentOf: (entityRef, environment, revision) =>
+        deployments.latestOf(entityRef, environment, revision),
+    },
+  });
+  deps.permissionsRegistry.addResourceType({
+    resourceRef: approvalResourceRef,
+    permissions: [deliveryApprovalDecidePermission],
+    rules: approvalPermissionRules,
+    getResources: ids =>
+      Promise.all(ids.map(id => approvalsStore.get(id, new Date()))),
+  });
+  await new ApprovalExpiryTask(approvalsStore, deps.logger).schedule(
+    deps.scheduler,
+    readApprovalExpirySchedule(deps.config),
+  );
+  return { approvals, approvalsStore, deployments };
+}

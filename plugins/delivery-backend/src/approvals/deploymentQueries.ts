@@ -1,0 +1,75 @@
+import { Knex } from 'knex';
+import { toDate } from '../database/rows';
+
+/** A successful deployment of an entity to one environment. */
+export interface EnvironmentDeployment {
+  id: string;
+  version?: string;
+  commitSha?: string;
+  finishedAt: Date;
+  /** The pipeline run behind it, for deployments that came from runs (`run:<uid>`). */
+  runUid?: string;
+}
+
+interface DeploymentRow {
+  id: string;
+  version: string | null;
+  commit_sha: string | null;
+  finished_at: Date | string | number;
+}
+
+const RUN_PREFIX = 'run:';
+
+function toDeployment(row: DeploymentRow): EnvironmentDeployment {
+  return {
+    id: row.id,
+    version: row.version ?? undefined,
+    commitSha: row.commit_sha ?? undefined,
+    finishedAt: toDate(row.finished_at),
+    runUid: row.id.startsWith(RUN_PREFIX)
+      ? row.id.slice(RUN_PREFIX.length)
+      : undefined,
+  };
+}
+
+/** Indexed reads of `delivery_deployments` for environment lanes, gates and rollbacks. */
+export class DeploymentQueries {
+  constructor(private readonly db: Knex) {}
+
+  private successes(entityRef: string, environment: string) {
+    return this.db('delivery_deployments')
+      .where({ entity_ref: entityRef, environment, status: 'success' })
+      .orderBy('finished_at', 'desc')
+      .select('id', 'version', 'commit_sha', 'finished_at');
+  }
+
+  /** The latest successful deployments, newest first (the first is what runs there now). */
+  async recent(
+    entityRef: string,
+    environment: string,
+    limit: number,
+  ): Promise<EnvironmentDeployment[]> {
+    const rows: DeploymentRow[] = await this.successes(
+      entityRef,
+      environment,
+    ).limit(limit);
+    return rows.map(toDeployment);
+  }
+
+  /** The latest successful deployment of this revision (commit or version) to an environment. */
+  async latestOf(
+    entityRef: string,
+    environment: string,
+    revision: string,
+  ): Promise<EnvironmentDeployment | undefined> {
+    const row: DeploymentRow | undefined = await this.successes(
+      entityRef,
+      environment,
+    )
+      .andWhere(q =>
+        q.where('commit_sha', revision).orWhere('version', revision),
+      )
+      .first();
+    return row ? toDeployment(row) : undefined;
+  }
+}

@@ -1,0 +1,169 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  deliveryRunExecutePermission,
+  deliveryRunReadPermission,
+  EnvironmentLane,
+  EnvironmentsView,
+} from '@slipway/plugin-delivery-common';
+import { Router } from 'express';
+import { z } from 'zod';
+import { DeploymentQueries } from '../../approvals/deploymentQueries';
+import { ApprovalPolicy } from '../../approvals/policy/policySchema';
+import { ResolvedEnvironment } from '../../approvals/policy/resolveEnvironments';
+import { entityRefFromParams } from '../entityRefFromParams';
+import { parseQuery } from '../parseQuery';
+import { requirePermission } from '../requirePermission';
+import { ApprovalRouteDeps, principalRef } from './approvals';
+import { authorize } from './authorize';
+
+export interface EnvironmentRouteDeps extends ApprovalRouteDeps {
+  deployments: DeploymentQueries;
+}
+
+const HOUR = 3_600_000;
+
+function summary(policy: ApprovalPolicy): EnvironmentLane['policy'] {
+  return {
+    rules: policy.rules,
+    preventSelfApproval: policy.preventSelfApproval,
+    requestExpiresAfterHours: policy.requestExpiresAfterMs / HOUR,
+    approvalValidForHours:
+      policy.approvalValidForMs === undefined
+        ? undefined
+        : policy.approvalValidForMs / HOUR,
+    waitAfterPreviousMinutes:
+      policy.waitAfterPreviousMs === undefined
+        ? undefined
+        : policy.waitAfterPreviousMs / 60_000,
+    securityGate: policy.securityGate,
+    metrics: policy.metrics,
+  };
+}
+
+const rollbackSchema = z
+  .object({ version: z.string().min(1).max(255).optional() })
+  .strict();
+
+/** A component's environments as lanes, and rolling one back to an earlier version. */
+export function registerEnvironmentRoutes(
+  router: Router,
+  deps: EnvironmentRouteDeps,
+) {
+  const lane = async (
+    entityRef: string,
+    env: ResolvedEnvironment,
+  ): Promise<EnvironmentLane> => {
+    const [recent, pending] = await Promise.all([
+      deps.deployments.recent(entityRef, env.name, 50),
+      deps.approvalsStore.list(
+        { entityRef, environment: env.name, states: ['pending'], limit: 10 },
+        new Date(),
+      ),
+    ]);
+    const [current, ...older] = recent;
+    const seen = new Set([current?.version ?? current?.commitSha]);
+    const previousVersions = [];
+    for (const d of older) {
+      const version = d.version ?? d.commitSha;
+      if (!version || seen.has(version)) continue;
+      seen.add(version);
+      previousVersions.push({
+        version,
+        finishedAt: d.finishedAt.toISOString(),
+        runUid: d.runUid,
+      });
+    }
+    return {
+      name: env.name,
+      entityRef: env.entityRef,
+      tier: env.tier,
+      description: env.description,
+      current: current && {
+        deploymentId: current.id,
+        version: current.version,
+        revision: current.commitSha,
+        finishedAt: current.finishedAt.toISOString(),
+        runUid: current.runUid,
+      },
+      previousVersions: previousVersions.slice(0, 5),
+      pending: pending.items,
+      policy: env.policy && summary(env.policy),
+      policyError: env.error,
+    };
+  };
+
+  router.get(
+    '/entities/:kind/:namespace/:name/environments',
+    async (req, res) => {
+      await authorize(deps, req, deliveryRunReadPermission);
+      const entityRef = entityRefFromParams(req.params);
+      const environments = await deps.approvals.environmentsOf(entityRef);
+      const view: EnvironmentsView = {
+        entityRef,
+        environments: await Promise.all(
+          environments.map(e => lane(entityRef, e)),
+        ),
+      };
+      res.json(view);
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/environments/:environment/rollback',
+    async (req, res) => {
+      const credentials = await deps.httpAuth.credentials(req, {
+        allow: ['user'],
+      });
+      await requirePermission(
+        deps.permissions,
+        deliveryRunExecutePermission,
+        credentials,
+      );
+      const entityRef = entityRefFromParams(req.params);
+      const { version } = parseQuery(rollbackSchema, req.body ?? {}, 'body');
+      const environment = req.params.environment;
+      const target = (
+        await lane(entityRef, { name: environment, entityRef: '', tier: '' })
+      ).previousVersions.find(p => (version ? p.version === version : true));
+      if (!target) {
+        throw new NotFoundError(
+          version
+            ? `${entityRef} never ran version ${version} in ${environment}`
+            : `${entityRef} has no earlier version in ${environment} to roll back to`,
+        );
+      }
+      const run = target.runUid
+        ? await deps.store.getRun(target.runUid)
+        : undefined;
+      const provider = run && deps.providerFor(run.provider);
+      if (!run || !provider?.rerun) {
+        throw new ConflictError(
+          `Version ${target.version} was not deployed by a pipeline run Slipway can start again`,
+        );
+      }
+      const event = await deps.auditor.createEvent({
+        eventId: 'environment-rollback',
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          entityRef,
+          environment,
+          version: target.version,
+          fromRun: run.uid,
+        },
+      });
+      try {
+        const created = await provider.rerun(run, {
+          requestedBy: principalRef(credentials),
+        });
+        await event.success({ meta: { created } });
+        res
+          .status(201)
+          .json({ ...created, version: target.version, rerunOf: run.uid });
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+}
