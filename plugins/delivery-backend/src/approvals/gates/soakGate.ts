@@ -2,10 +2,17 @@ import { ApprovalGateStatus } from '@slipway/plugin-delivery-common';
 import { Duration } from 'luxon';
 import { EnvironmentDeployment } from '../deploymentQueries';
 
-const human = (ms: number) =>
-  Duration.fromMillis(ms)
+/** `1 h`, `1 h 30 min`, `45 min`: hours and whole minutes, zero parts left out. */
+function human(ms: number): string {
+  const { hours, minutes } = Duration.fromMillis(ms)
     .shiftTo('hours', 'minutes')
-    .toHuman({ unitDisplay: 'short', maximumFractionDigits: 0 });
+    .toObject();
+  const parts = [
+    hours ? `${hours} h` : '',
+    Math.floor(minutes ?? 0) ? `${Math.floor(minutes ?? 0)} min` : '',
+  ].filter(Boolean);
+  return parts.join(' ') || '0 min';
+}
 
 /**
  * The wait timer: the revision must have run in the previous environment for at least the
