@@ -4,14 +4,14 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { execFile } from 'child_process';
-import fs from 'fs';
 import { AddressInfo } from 'net';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
-import { parse } from 'yaml';
 import { deliveryPlugin } from '../plugin';
+import {
+  loadTask,
+  startTaskScript,
+  taskProblems,
+} from '../__testUtils__/tektonTasks';
 
 jest.setTimeout(60_000);
 
@@ -19,53 +19,23 @@ jest.setTimeout(60_000);
  * Runs the step script of templates/tekton/slipway-upload-findings.yaml with Node, as the Task's
  * container would, against a real delivery backend.
  */
-const taskFile = path.resolve(
-  __dirname,
-  '../../../../templates/tekton/slipway-upload-findings.yaml',
-);
-const task = parse(fs.readFileSync(taskFile, 'utf8'));
+const task = loadTask('slipway-upload-findings');
 const report = path.join(__dirname, '__fixtures__/small.sarif.json');
 
-function declaredParamsAreTheOnesUsed() {
-  const declared = new Set(
-    task.spec.params.map((p: { name: string }) => p.name),
-  );
-  const used = [
-    ...JSON.stringify(task).matchAll(/\$\(params\.([a-z-]+)\)/g),
-  ].map(m => m[1]);
-  return { declared, used };
-}
-
 async function runStep(url: string, env: Record<string, string>) {
-  const results = fs.mkdtempSync(path.join(os.tmpdir(), 'results-'));
-  const script = task.spec.steps[0].script as string;
-  try {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['-e', script],
-      {
-        env: {
-          PATH: process.env.PATH,
-          SLIPWAY_URL: url,
-          REPORT_PATH: report,
-          RESULTS_DIR: results,
-          RUN_UID: 'run-42',
-          ...env,
-        },
-      },
-    );
-    return { code: 0, stdout, results };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: `${e.stdout}${e.stderr}`, results };
-  }
+  const step = startTaskScript(task, {
+    SLIPWAY_URL: url,
+    REPORT_PATH: report,
+    RUN_UID: 'run-42',
+    ...env,
+  });
+  const { code, output } = await step.done;
+  return { code, stdout: output, result: step.result };
 }
 
 describe('slipway-upload-findings Tekton Task', () => {
-  it('declares every param it uses', () => {
-    const { declared, used } = declaredParamsAreTheOnesUsed();
-    expect(task.kind).toBe('Task');
-    for (const name of used) expect(declared).toContain(name);
+  it('is a Task that declares every param, result and workspace it uses', () => {
+    expect(taskProblems(task)).toEqual([]);
   });
 
   it('uploads the report, writes its results and fails the step when the gate fails', async () => {
@@ -98,12 +68,8 @@ describe('slipway-upload-findings Tekton Task', () => {
     expect(failing.stdout).toContain(
       'Security gate FAILED: 1 open critical finding(s)',
     );
-    expect(
-      fs.readFileSync(path.join(failing.results, 'gate-passed'), 'utf8'),
-    ).toBe('false');
-    expect(fs.readFileSync(path.join(failing.results, 'summary'), 'utf8')).toBe(
-      'new=2 fixed=0 reopened=0',
-    );
+    expect(failing.result('gate-passed')).toBe('false');
+    expect(failing.result('summary')).toBe('new=2 fixed=0 reopened=0');
 
     const tolerated = await runStep(url, {
       SLIPWAY_TOKEN: token,
