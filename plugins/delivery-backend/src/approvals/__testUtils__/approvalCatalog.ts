@@ -8,6 +8,7 @@ import { Entity } from '@backstage/catalog-model';
  */
 
 type Relations = Array<[string, string]>;
+type SpecValue = NonNullable<Entity['spec']>[string];
 
 const rel = (relations: Relations) =>
   relations.map(([type, targetRef]) => ({ type, targetRef }));
@@ -31,7 +32,7 @@ const user = (name: string, groups: string[]): Entity => ({
 const environment = (
   name: string,
   tier: string,
-  approval?: unknown,
+  approval?: SpecValue,
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
@@ -46,7 +47,7 @@ const environment = (
 const component = (
   name: string,
   environments: string,
-  approvalPolicy?: unknown,
+  approvalPolicy?: SpecValue,
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
