@@ -15,6 +15,8 @@ describe('new frontend system plugin', () => {
       'entity-content:delivery/group-dora',
       'entity-card:delivery/dora',
       'page:delivery/dora-teams',
+      'entity-content:delivery/environments',
+      'page:delivery/approvals',
     ] as const) {
       expect(deliveryPlugin.getExtension(id)).toBeDefined();
     }

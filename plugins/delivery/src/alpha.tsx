@@ -14,6 +14,8 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { deliveryApiRef, DeliveryClient } from './api';
 import {
+  approvalsRouteRef,
+  environmentsRouteRef,
   doraRouteRef,
   doraTeamsRouteRef,
   rootRouteRef,
@@ -152,6 +154,33 @@ const doraTeamsPage = PageBlueprint.make({
   },
 });
 
+/** The Environments tab on component pages: lanes, policies, pending promotions. */
+const entityEnvironmentsContent = EntityContentBlueprint.make({
+  name: 'environments',
+  params: {
+    path: 'environments',
+    title: 'Environments',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/Environments').then(m => (
+        <m.EntityEnvironmentsContent />
+      )),
+  },
+});
+
+/** The "My approvals" page: promotions waiting for the signed-in user. */
+const approvalsPage = PageBlueprint.make({
+  name: 'approvals',
+  params: {
+    path: '/approvals',
+    title: 'My approvals',
+    routeRef: convertLegacyRouteRef(approvalsRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/Environments').then(m => <m.MyApprovalsPage />),
+  },
+});
+
 /**
  * The Slipway delivery plugin for the new frontend system.
  *
@@ -171,6 +200,8 @@ export default createFrontendPlugin({
     groupDoraContent,
     entityDoraCard,
     doraTeamsPage,
+    entityEnvironmentsContent,
+    approvalsPage,
   ],
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
@@ -178,5 +209,7 @@ export default createFrontendPlugin({
     securityPosture: securityPostureRouteRef,
     dora: doraRouteRef,
     doraTeams: doraTeamsRouteRef,
+    environments: environmentsRouteRef,
+    approvals: approvalsRouteRef,
   }),
 });

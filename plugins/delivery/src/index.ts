@@ -15,6 +15,8 @@ export {
   EntityDoraCard,
   DoraTeamsPage,
   EntityGroupDoraContent,
+  EntityEnvironmentsContent,
+  MyApprovalsPage,
 } from './plugin';
 export { isDeliveryAvailable } from './isDeliveryAvailable';
 export { EntityPipelinesContent } from './components/EntityPipelinesContent';
@@ -24,6 +26,7 @@ export { deliveryApiRef, DeliveryClient } from './api';
 export type {
   DeliveryApi,
   DoraRequest,
+  ListApprovalsRequest,
   ListFindingsRequest,
   ListRunsRequest,
   TaskLogsResponse,

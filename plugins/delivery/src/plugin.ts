@@ -8,6 +8,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { deliveryApiRef, DeliveryClient } from './api';
 import {
+  approvalsRouteRef,
+  environmentsRouteRef,
   doraRouteRef,
   doraTeamsRouteRef,
   rootRouteRef,
@@ -35,6 +37,8 @@ export const deliveryPlugin = createPlugin({
     securityPosture: securityPostureRouteRef,
     dora: doraRouteRef,
     doraTeams: doraTeamsRouteRef,
+    environments: environmentsRouteRef,
+    approvals: approvalsRouteRef,
   },
 });
 
@@ -182,5 +186,36 @@ export const EntityGroupDoraContent = deliveryPlugin.provide(
     component: {
       lazy: () => import('./components/Dora').then(m => m.DoraTeamContent),
     },
+  }),
+);
+
+/**
+ * The Environments entity tab: lanes dev → staging → production with what runs there, the
+ * approval policy, pending promotions to approve or reject, Promote and Roll back.
+ *
+ * @public
+ */
+export const EntityEnvironmentsContent = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityEnvironmentsContent',
+    component: () =>
+      import('./components/Environments').then(
+        m => m.EntityEnvironmentsContent,
+      ),
+    mountPoint: environmentsRouteRef,
+  }),
+);
+
+/**
+ * Page: "My approvals", the promotions waiting for the signed-in user's decision.
+ *
+ * @public
+ */
+export const MyApprovalsPage = deliveryPlugin.provide(
+  createRoutableExtension({
+    name: 'MyApprovalsPage',
+    component: () =>
+      import('./components/Environments').then(m => m.MyApprovalsPage),
+    mountPoint: approvalsRouteRef,
   }),
 );

@@ -16,3 +16,11 @@ export const doraRouteRef = createRouteRef({ id: 'delivery-dora' });
 
 /** Route of the DORA-by-team page. */
 export const doraTeamsRouteRef = createRouteRef({ id: 'delivery-dora-teams' });
+
+/** Route of the Environments entity tab. */
+export const environmentsRouteRef = createRouteRef({
+  id: 'delivery-environments',
+});
+
+/** Route of the "My approvals" page. */
+export const approvalsRouteRef = createRouteRef({ id: 'delivery-approvals' });

@@ -1,6 +1,11 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ApprovalPage,
+  ApprovalRequestDetails,
+  ApprovalState,
+  CreateApprovalRequest,
+  EnvironmentsView,
   DoraRecordsResponse,
   DoraReport,
   FindingTrendPoint,
@@ -118,6 +123,44 @@ export interface DeliveryApi {
       entityRefs?: string[];
     },
   ): Promise<DoraReport>;
+  /** The entity's environments in promotion order: what runs there, policy, pending requests. */
+  getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsView>;
+  /** Approval requests, newest first; `mine` keeps those awaiting the signed-in user. */
+  listApprovals(request?: ListApprovalsRequest): Promise<ApprovalPage>;
+  /** One request with its history and what the signed-in user may do with it. */
+  getApproval(id: string): Promise<ApprovalRequestDetails>;
+  /** Asks for approval to promote a revision; needs `delivery.approval.create`. */
+  requestApproval(
+    request: CreateApprovalRequest,
+  ): Promise<ApprovalRequestDetails>;
+  /** Approves or rejects, with a comment; needs `delivery.approval.decide` and eligibility. */
+  decideApproval(
+    id: string,
+    decision: 'approve' | 'reject',
+    comment: string,
+  ): Promise<ApprovalRequestDetails>;
+  /** Withdraws a pending request the signed-in user made. */
+  cancelApproval(id: string, comment?: string): Promise<ApprovalRequestDetails>;
+  /** Runs the deploy pipeline of an earlier version again; needs `delivery.run.execute`. */
+  rollback(
+    entity: CompoundEntityRef,
+    environment: string,
+    version?: string,
+  ): Promise<{ name: string; uid?: string; version: string }>;
+}
+
+/**
+ * Query for approval requests.
+ *
+ * @public
+ */
+export interface ListApprovalsRequest {
+  state?: ApprovalState[];
+  mine?: boolean;
+  entityRef?: string;
+  environment?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 /**

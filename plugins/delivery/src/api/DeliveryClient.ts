@@ -2,6 +2,10 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  ApprovalPage,
+  ApprovalRequestDetails,
+  CreateApprovalRequest,
+  EnvironmentsView,
   DoraRecordsResponse,
   DoraReport,
   FindingTrendPoint,
@@ -17,6 +21,7 @@ import {
 import {
   DeliveryApi,
   DoraRequest,
+  ListApprovalsRequest,
   ListFindingsRequest,
   ListRunsRequest,
   TaskLogsResponse,
@@ -164,6 +169,69 @@ export class DeliveryClient implements DeliveryApi {
         system: request.system,
         entityRefs: request.entityRefs?.join(','),
       })}`,
+    );
+  }
+
+  async getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsView> {
+    return this.request(`${entityPath(entity)}/environments`);
+  }
+
+  async listApprovals(
+    request: ListApprovalsRequest = {},
+  ): Promise<ApprovalPage> {
+    const params = new URLSearchParams();
+    if (request.state?.length) params.set('state', request.state.join(','));
+    if (request.mine) params.set('mine', 'true');
+    if (request.entityRef) params.set('entityRef', request.entityRef);
+    if (request.environment) params.set('environment', request.environment);
+    if (request.limit) params.set('limit', String(request.limit));
+    if (request.cursor) params.set('cursor', request.cursor);
+    const query = params.toString();
+    return this.request(`/approvals${query ? `?${query}` : ''}`);
+  }
+
+  async getApproval(id: string): Promise<ApprovalRequestDetails> {
+    return this.request(`/approvals/${encodeURIComponent(id)}`);
+  }
+
+  async requestApproval(
+    request: CreateApprovalRequest,
+  ): Promise<ApprovalRequestDetails> {
+    return this.request('/approvals', 'POST', request);
+  }
+
+  async decideApproval(
+    id: string,
+    decision: 'approve' | 'reject',
+    comment: string,
+  ): Promise<ApprovalRequestDetails> {
+    return this.request(
+      `/approvals/${encodeURIComponent(id)}/decisions`,
+      'POST',
+      { decision, comment },
+    );
+  }
+
+  async cancelApproval(
+    id: string,
+    comment?: string,
+  ): Promise<ApprovalRequestDetails> {
+    return this.request(`/approvals/${encodeURIComponent(id)}/cancel`, 'POST', {
+      comment,
+    });
+  }
+
+  async rollback(
+    entity: CompoundEntityRef,
+    environment: string,
+    version?: string,
+  ): Promise<{ name: string; uid?: string; version: string }> {
+    return this.request(
+      `${entityPath(entity)}/environments/${encodeURIComponent(
+        environment,
+      )}/rollback`,
+      'POST',
+      version ? { version } : {},
     );
   }
 

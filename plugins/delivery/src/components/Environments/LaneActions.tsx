@@ -1,0 +1,133 @@
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Menu from '@material-ui/core/Menu';
+import MenuItem from '@material-ui/core/MenuItem';
+import {
+  deliveryApprovalCreatePermission,
+  deliveryRunExecutePermission,
+  EnvironmentLane,
+} from '@slipway/plugin-delivery-common';
+import { useState } from 'react';
+import { deliveryApiRef } from '../../api';
+import { shortRevision } from './approvalFormat';
+
+/** Props of {@link LaneActions}. */
+export interface LaneActionsProps {
+  entity: CompoundEntityRef;
+  lane: EnvironmentLane;
+  /** The lane before this one in promotion order, whose version a promotion brings here. */
+  previous?: EnvironmentLane;
+  onChanged: () => void;
+}
+
+/**
+ * Promote (ask for approval to bring the previous environment's version here) and Roll back
+ * (run the deploy of an earlier version again); each shown only to users allowed to.
+ */
+export function LaneActions(props: LaneActionsProps) {
+  const { entity, lane, previous, onChanged } = props;
+  const api = useApi(deliveryApiRef);
+  const alertApi = useApi(alertApiRef);
+  const canRequest = usePermission({
+    permission: deliveryApprovalCreatePermission,
+  });
+  const canExecute = usePermission({
+    permission: deliveryRunExecutePermission,
+  });
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const [busy, setBusy] = useState(false);
+  const source = previous?.current;
+  const revision = source?.revision ?? source?.version;
+
+  const act = async (what: string, fn: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await fn();
+      alertApi.post({
+        message: what,
+        severity: 'success',
+        display: 'transient',
+      });
+      onChanged();
+    } catch (error) {
+      alertApi.post({
+        message: `Could not ${what.toLowerCase()}: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+        severity: 'error',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const promote = () =>
+    act(
+      `Asked for approval of ${shortRevision(revision)} to ${lane.name}`,
+      () =>
+        api.requestApproval({
+          entityRef: stringifyEntityRef(entity),
+          environment: lane.name,
+          revision: revision!,
+          version: source?.version,
+          runUid: source?.runUid,
+        }),
+    );
+  const rollback = (version: string) => {
+    setMenu(null);
+    return act(`Rolled back ${lane.name} to ${version}`, () =>
+      api.rollback(entity, lane.name, version),
+    );
+  };
+
+  const showPromote =
+    canRequest.allowed &&
+    revision &&
+    source?.revision !== lane.current?.revision;
+  const showRollback = canExecute.allowed && lane.previousVersions.length > 0;
+  if (!showPromote && !showRollback) return null;
+  return (
+    <Box display="flex" style={{ gap: 8 }}>
+      {showPromote && (
+        <Button
+          size="small"
+          variant="outlined"
+          color="primary"
+          disabled={busy}
+          onClick={promote}
+        >
+          Promote {shortRevision(revision)} from {previous?.name}
+        </Button>
+      )}
+      {showRollback && (
+        <>
+          <Button
+            size="small"
+            variant="outlined"
+            disabled={busy}
+            onClick={e => setMenu(e.currentTarget)}
+          >
+            Roll back…
+          </Button>
+          <Menu
+            anchorEl={menu}
+            open={Boolean(menu)}
+            onClose={() => setMenu(null)}
+          >
+            {lane.previousVersions.map(v => (
+              <MenuItem key={v.version} onClick={() => rollback(v.version)}>
+                {v.version}
+              </MenuItem>
+            ))}
+          </Menu>
+        </>
+      )}
+    </Box>
+  );
+}

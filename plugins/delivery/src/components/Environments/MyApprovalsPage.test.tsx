@@ -1,0 +1,52 @@
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { DeliveryApi, deliveryApiRef } from '../../api';
+import { MyApprovalsPage } from './MyApprovalsPage';
+import { testApproval, testDetails } from './testApprovals';
+
+async function renderPage(api: Partial<DeliveryApi>) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [deliveryApiRef, api],
+        [alertApiRef, { post: jest.fn() }],
+      ]}
+    >
+      <MyApprovalsPage />
+    </TestApiProvider>,
+  );
+}
+
+describe('MyApprovalsPage', () => {
+  it('lists the pending promotions waiting for the user, across entities', async () => {
+    const listApprovals = jest
+      .fn()
+      .mockResolvedValue({ items: [testApproval()] });
+    await renderPage({
+      listApprovals,
+      getApproval: jest.fn().mockResolvedValue(testDetails()),
+    });
+    expect(
+      await screen.findByText('payments-api abc1234 (1.4.0) → production'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 promotion waiting for you')).toBeInTheDocument();
+    expect(listApprovals).toHaveBeenCalledWith({
+      mine: true,
+      state: ['pending'],
+      limit: 50,
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Reject' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when nothing waits', async () => {
+    await renderPage({
+      listApprovals: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    expect(
+      await screen.findByText('Nothing waits for your approval'),
+    ).toBeInTheDocument();
+  });
+});

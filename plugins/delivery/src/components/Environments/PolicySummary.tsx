@@ -1,0 +1,41 @@
+import Typography from '@material-ui/core/Typography';
+import { EnvironmentPolicySummary } from '@slipway/plugin-delivery-common';
+
+const hours = (h: number) =>
+  h >= 24 && h % 24 === 0 ? `${h / 24} d` : `${h} h`;
+
+/** The approval policy of a lane in a few lines. */
+export function PolicySummary(props: { policy?: EnvironmentPolicySummary }) {
+  const { policy } = props;
+  if (!policy) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No approval needed
+      </Typography>
+    );
+  }
+  const lines = [
+    ...policy.rules.map(
+      r => `${r.approvals} of ${r.name} (${r.from.join(', ')})`,
+    ),
+    policy.preventSelfApproval
+      ? 'Requester, triggerer and commit authors cannot approve'
+      : 'The requester cannot approve',
+    `Requests expire after ${hours(policy.requestExpiresAfterHours)}`,
+    policy.approvalValidForHours !== undefined &&
+      `Approvals valid for ${hours(policy.approvalValidForHours)}`,
+    policy.waitAfterPreviousMinutes !== undefined &&
+      `Soak ${policy.waitAfterPreviousMinutes} min in the previous environment`,
+    policy.securityGate && 'Security gate must pass',
+    ...policy.metrics.map(m => `Run result ${m}`),
+  ].filter(Boolean);
+  return (
+    <ul style={{ margin: 0, paddingLeft: 18 }} aria-label="approval policy">
+      {lines.map(line => (
+        <li key={String(line)}>
+          <Typography variant="body2">{line}</Typography>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityEnvironmentsContent } from './EntityEnvironmentsContent';
+export { MyApprovalsContent, MyApprovalsPage } from './MyApprovalsPage';
