@@ -11,6 +11,20 @@ async function expectVisible(locator, what) {
   }
 }
 
+/** Opens `url` until `locator` shows (data seeded in the background may still be on its way). */
+async function openUntilVisible(page, url, locator, what) {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    await page.goto(url);
+    try {
+      await locator.first().waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`Expected to see ${what}`);
+    }
+  }
+}
+
 export const checks = [
   {
     name: 'guest sign-in lands on the catalog with the demo components',
@@ -19,6 +33,14 @@ export const checks = [
       const enter = page.getByRole('button', { name: 'Enter' });
       await expectVisible(enter, 'the guest sign-in "Enter" button');
       await enter.click();
+      // the guest is a member of platform-team, so the catalog opens on "Owned": show all
+      await expectVisible(
+        page.getByText('checkout-web'),
+        'the owned components',
+      );
+      await page.goto(
+        `${appUrl}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`,
+      );
       await expectVisible(
         page.getByText('payments-api'),
         'payments-api in the catalog',
@@ -240,6 +262,67 @@ export const checks = [
       );
       await page.screenshot({
         path: join(artifacts, '05-missing-annotation.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'My approvals lists the promotions waiting for the guest',
+    async run({ page, appUrl, artifacts }) {
+      await openUntilVisible(
+        page,
+        `${appUrl}/approvals`,
+        page.getByText(/checkout-web .* → staging/),
+        'the checkout-web promotion in the inbox',
+      );
+      await page.screenshot({
+        path: join(artifacts, '13-my-approvals.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'the Environments tab shows lanes and the guest approves a pending promotion',
+    async run({ page, appUrl, artifacts }) {
+      const request = page.getByLabel(/^approval request .* → staging$/);
+      await openUntilVisible(
+        page,
+        `${appUrl}/catalog/default/component/checkout-web/environments`,
+        request,
+        'the pending checkout-web promotion to staging',
+      );
+      await expectVisible(
+        page.getByLabel('environment production'),
+        'the production lane',
+      );
+      await expectVisible(request.getByText('pending'), 'the pending state');
+      await page.screenshot({
+        path: join(artifacts, '14-environments.png'),
+        fullPage: true,
+      });
+      await request.getByRole('button', { name: 'Approve' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/Comment/).fill('Checked staging dashboards');
+      await dialog.getByRole('button', { name: 'Approve' }).click();
+      await expectVisible(
+        page.getByText(/Approved promotion of checkout-web to staging/),
+        'the confirmation',
+      );
+      await openUntilVisible(
+        page,
+        `${appUrl}/approvals`,
+        page.getByText('Nothing waits for your approval'),
+        'an empty inbox after approving',
+      );
+      await page.goto(
+        `${appUrl}/catalog/default/component/payments-api/environments`,
+      );
+      await expectVisible(
+        page.getByText('You are not among the approvers'),
+        'why the guest cannot approve payments-api to production',
+      );
+      await page.screenshot({
+        path: join(artifacts, '15-not-an-approver.png'),
         fullPage: true,
       });
     },

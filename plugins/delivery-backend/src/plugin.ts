@@ -19,6 +19,7 @@ import { readFindingsConfig } from './findings/findingsConfig';
 import { readEntityMappingSchedule } from './config';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DemoPipelineProvider } from './demo/DemoPipelineProvider';
+import { scheduleDemoApprovals } from './demo/seedDemoApprovals';
 import { seedDemoFindings } from './demo/seedDemoFindings';
 import { readDemoDataConfig, seedDemoHistory } from './demo/seedDemoHistory';
 import { EntityMappingTask } from './service/mapping/EntityMappingTask';
@@ -116,6 +117,12 @@ export const deliveryPlugin = createBackendPlugin({
           securityGate: entityRef =>
             gateFor(findingDeps, entityRef, new Date()),
         });
+        if (demoData.enabled) {
+          await scheduleDemoApprovals(deps.scheduler, logger, {
+            ...approvals,
+            store,
+          });
+        }
         deps.httpRouter.use(
           await createRouter({
             ...approvals,

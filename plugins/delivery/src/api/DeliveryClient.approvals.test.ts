@@ -90,6 +90,8 @@ describe('DeliveryClient approvals', () => {
           ),
       ),
     );
-    await expect(client.getEnvironments(entity)).rejects.toThrow(/404 Not Found/);
+    await expect(client.getEnvironments(entity)).rejects.toThrow(
+      /404 Not Found/,
+    );
   });
 });

@@ -15,8 +15,8 @@ import { ApprovalRules } from './ApprovalRules';
 import {
   personName,
   relative,
-  shortRevision,
   STATE_COLORS,
+  versionLabel,
 } from './approvalFormat';
 import { DecisionDialog } from './DecisionDialog';
 
@@ -45,9 +45,7 @@ export function ApprovalRequestCard(props: ApprovalRequestCardProps) {
   const current = details.value ?? request;
   const title = `${
     showEntity ? `${personName(request.entityRef)} ` : ''
-  }${shortRevision(request.revision)}${
-    request.version ? ` (${request.version})` : ''
-  } → ${request.environment}`;
+  }${versionLabel(request.version, request.revision)} → ${request.environment}`;
 
   return (
     <Paper
@@ -68,6 +66,7 @@ export function ApprovalRequestCard(props: ApprovalRequestCardProps) {
           style={{
             backgroundColor: STATE_COLORS[current.state],
             color: '#fff',
+            flexShrink: 0,
           }}
         />
       </Box>

@@ -10,7 +10,7 @@ import {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
 import { EntityEnvironmentsContent } from './EntityEnvironmentsContent';
-import { testDetails, testLanes } from './testApprovals';
+import { testApproval, testDetails, testLanes } from './testApprovals';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -59,7 +59,7 @@ describe('EntityEnvironmentsContent', () => {
       within(production).getByText('Security gate must pass'),
     ).toBeInTheDocument();
     expect(
-      within(production).getByText('abc1234 (1.4.0) → production'),
+      within(production).getByText('1.4.0 · abc1234 → production'),
     ).toBeInTheDocument();
     expect(
       within(production).getByText('Release managers: 1 of 2 (bruno)', {
@@ -107,6 +107,9 @@ describe('EntityEnvironmentsContent', () => {
   });
 
   it('says why a user cannot decide, and offers promote and rollback', async () => {
+    const lanes = testLanes();
+    // an older pending request: promoting staging's newer build is still offered
+    lanes[1].pending = [testApproval({ revision: '0badc0de0badc0de' })];
     const requestApproval = jest.fn().mockResolvedValue(testDetails());
     const rollback = jest
       .fn()
@@ -114,7 +117,7 @@ describe('EntityEnvironmentsContent', () => {
     await renderTab({
       getEnvironments: jest.fn().mockResolvedValue({
         entityRef: 'component:default/payments-api',
-        environments: testLanes(),
+        environments: lanes,
       }),
       getApproval: jest.fn().mockResolvedValue(
         testDetails({

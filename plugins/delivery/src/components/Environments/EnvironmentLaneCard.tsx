@@ -4,7 +4,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { EnvironmentLane } from '@slipway/plugin-delivery-common';
 import { ApprovalRequestCard } from './ApprovalRequestCard';
-import { relative, shortRevision } from './approvalFormat';
+import { relative, versionLabel } from './approvalFormat';
 import { LaneActions } from './LaneActions';
 import { PolicySummary } from './PolicySummary';
 
@@ -44,11 +44,8 @@ export function EnvironmentLaneCard(props: EnvironmentLaneCardProps) {
           <Typography variant="overline">Running now</Typography>
           {current ? (
             <Typography variant="body2">
-              {current.version ?? shortRevision(current.revision)}
-              {current.version &&
-                current.revision &&
-                ` · ${shortRevision(current.revision)}`}{' '}
-              · deployed {relative(current.finishedAt)}
+              {versionLabel(current.version, current.revision)} · deployed{' '}
+              {relative(current.finishedAt)}
               {current.runUid && ' by a pipeline run'}
             </Typography>
           ) : (

@@ -89,7 +89,8 @@ export function LaneActions(props: LaneActionsProps) {
   const showPromote =
     canRequest.allowed &&
     revision &&
-    source?.revision !== lane.current?.revision;
+    source?.revision !== lane.current?.revision &&
+    !lane.pending.some(p => p.revision === revision);
   const showRollback = canExecute.allowed && lane.previousVersions.length > 0;
   if (!showPromote && !showRollback) return null;
   return (

@@ -28,7 +28,7 @@ describe('MyApprovalsPage', () => {
       getApproval: jest.fn().mockResolvedValue(testDetails()),
     });
     expect(
-      await screen.findByText('payments-api abc1234 (1.4.0) → production'),
+      await screen.findByText('payments-api 1.4.0 · abc1234 → production'),
     ).toBeInTheDocument();
     expect(screen.getByText('1 promotion waiting for you')).toBeInTheDocument();
     expect(listApprovals).toHaveBeenCalledWith({

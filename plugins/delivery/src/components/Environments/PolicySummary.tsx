@@ -1,6 +1,8 @@
 import Typography from '@material-ui/core/Typography';
 import { EnvironmentPolicySummary } from '@slipway/plugin-delivery-common';
 
+const minutes = (m: number) =>
+  m >= 60 && m % 60 === 0 ? hours(m / 60) : `${m} min`;
 const hours = (h: number) =>
   h >= 24 && h % 24 === 0 ? `${h / 24} d` : `${h} h`;
 
@@ -16,7 +18,10 @@ export function PolicySummary(props: { policy?: EnvironmentPolicySummary }) {
   }
   const lines = [
     ...policy.rules.map(
-      r => `${r.approvals} of ${r.name} (${r.from.join(', ')})`,
+      r =>
+        `${r.approvals} of ${r.name} (${r.from
+          .map(f => (f === 'owners' ? "the component's owners" : f))
+          .join(', ')})`,
     ),
     policy.preventSelfApproval
       ? 'Requester, triggerer and commit authors cannot approve'
@@ -25,7 +30,9 @@ export function PolicySummary(props: { policy?: EnvironmentPolicySummary }) {
     policy.approvalValidForHours !== undefined &&
       `Approvals valid for ${hours(policy.approvalValidForHours)}`,
     policy.waitAfterPreviousMinutes !== undefined &&
-      `Soak ${policy.waitAfterPreviousMinutes} min in the previous environment`,
+      `Soak ${minutes(
+        policy.waitAfterPreviousMinutes,
+      )} in the previous environment`,
     policy.securityGate && 'Security gate must pass',
     ...policy.metrics.map(m => `Run result ${m}`),
   ].filter(Boolean);

@@ -1,10 +1,18 @@
 import { ApprovalState } from '@slipway/plugin-delivery-common';
 import { DateTime } from 'luxon';
 
-/** The first 7 characters of a commit sha; other revisions as they are. */
+/** The first 7 characters of a commit sha or image digest; other revisions as they are. */
 export function shortRevision(revision?: string): string {
   if (!revision) return '–';
+  if (/^sha256:[0-9a-f]{12,}$/i.test(revision)) return revision.slice(0, 14);
   return /^[0-9a-f]{12,}$/i.test(revision) ? revision.slice(0, 7) : revision;
+}
+
+/** `1.4.0 · abc1234`, or just `abc1234` when the version is the commit itself. */
+export function versionLabel(version?: string, revision?: string): string {
+  if (!version || version === revision) return shortRevision(revision);
+  if (!revision) return shortRevision(version);
+  return `${shortRevision(version)} · ${shortRevision(revision)}`;
 }
 
 /** `3 hours ago`, `in 2 days`. */
