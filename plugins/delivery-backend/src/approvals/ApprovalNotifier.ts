@@ -2,6 +2,12 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ApprovalRequest } from '@slipway/plugin-delivery-common';
 
+const short = (revision: string) =>
+  /^[0-9a-f]{12,}$/.test(revision) ? revision.slice(0, 7) : revision;
+
+const entityName = (request: ApprovalRequest) =>
+  request.entityRef.replace(/^[^:]+:[^/]+\//, '');
+
 /**
  * Tells people about approval requests through the Backstage notifications service: the
  * eligible approvers when a request is made, the requester when it closes. A portal without
@@ -68,9 +74,3 @@ export class ApprovalNotifier {
     }
   }
 }
-
-const short = (revision: string) =>
-  /^[0-9a-f]{12,}$/.test(revision) ? revision.slice(0, 7) : revision;
-
-const entityName = (request: ApprovalRequest) =>
-  request.entityRef.replace(/^[^:]+:[^/]+\//, '');

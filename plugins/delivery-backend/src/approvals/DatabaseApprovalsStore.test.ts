@@ -262,15 +262,10 @@ describe.each(databases.eachSupportedId())('approvals store on %p', id => {
       final!.decisions.filter(d => d.decision === kind).length;
     const closedBy = final!.decisions[final!.decisions.length - 1].decision;
     // approved by the third approval with no reject before it, or rejected by the first reject
-    expect({
-      state: final?.state,
-      approvals: count('approve'),
-      rejects: count('reject'),
-    }).toEqual(
-      closedBy === 'approve'
-        ? { state: 'approved', approvals: 3, rejects: 0 }
-        : { state: 'rejected', approvals: expect.any(Number), rejects: 1 },
-    );
+    const expectedState = closedBy === 'approve' ? 'approved' : 'rejected';
+    expect(final?.state).toBe(expectedState);
+    expect(count('reject')).toBe(expectedState === 'rejected' ? 1 : 0);
     expect(count('approve')).toBeLessThanOrEqual(3);
+    expect(count('approve') === 3 || expectedState === 'rejected').toBe(true);
   });
 });

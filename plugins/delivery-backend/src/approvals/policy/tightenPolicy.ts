@@ -1,9 +1,17 @@
 import { ApprovalPolicy, ParsedComponentPolicy } from './policySchema';
 
-const minDefined = (a?: number, b?: number) =>
-  a === undefined ? b : b === undefined ? a : Math.min(a, b);
-const maxDefined = (a?: number, b?: number) =>
-  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+/** The stricter of two optional limits, by `pick`; a missing limit does not count. */
+function stricter(
+  pick: (a: number, b: number) => number,
+  a?: number,
+  b?: number,
+): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return pick(a, b);
+}
+const minDefined = (a?: number, b?: number) => stricter(Math.min, a, b);
+const maxDefined = (a?: number, b?: number) => stricter(Math.max, a, b);
 
 /**
  * A component's policy for an environment on top of the environment's own. Every field can only

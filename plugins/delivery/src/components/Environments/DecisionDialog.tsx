@@ -82,7 +82,6 @@ export function DecisionDialog(props: DecisionDialogProps) {
                 : 'One rejection closes the request; the pipeline waiting on it fails. It is recorded with your name and comment.'}
             </DialogContentText>
             <TextField
-              autoFocus
               fullWidth
               multiline
               minRows={2}

@@ -1,10 +1,13 @@
 import Typography from '@material-ui/core/Typography';
 import { EnvironmentPolicySummary } from '@slipway/plugin-delivery-common';
 
-const minutes = (m: number) =>
-  m >= 60 && m % 60 === 0 ? hours(m / 60) : `${m} min`;
-const hours = (h: number) =>
-  h >= 24 && h % 24 === 0 ? `${h / 24} d` : `${h} h`;
+function hours(h: number): string {
+  return h >= 24 && h % 24 === 0 ? `${h / 24} d` : `${h} h`;
+}
+
+function minutes(m: number): string {
+  return m >= 60 && m % 60 === 0 ? hours(m / 60) : `${m} min`;
+}
 
 /** The approval policy of a lane in a few lines. */
 export function PolicySummary(props: { policy?: EnvironmentPolicySummary }) {
