@@ -7,13 +7,22 @@ import {
   RESOURCE_TYPE_DELIVERY_APPROVAL,
 } from '@slipway/plugin-delivery-common';
 
-/** A filter over approval requests, for conditional decisions. */
+/**
+ * A filter over approval requests, for conditional decisions.
+ *
+ * @public
+ */
 export type ApprovalQuery = {
   key: 'tier' | 'entityRef' | 'environment';
   values: string[];
 };
 
-/** The permission resource of approval requests (resource ref: the request id). */
+/**
+ * The permission resource of approval requests (resource ref: the request id); with
+ * `createConditionExports` from `@backstage/plugin-permission-node` a policy builds conditions.
+ *
+ * @public
+ */
 export const approvalResourceRef = createPermissionResourceRef<
   ApprovalRequest,
   ApprovalQuery
@@ -59,7 +68,11 @@ function fieldInRule<K extends string>(options: {
   };
 }
 
-/** Allow when the request promotes to an environment of these tiers: `{ tiers: [production] }`. */
+/**
+ * Allow when the request promotes to an environment of these tiers: `{ tiers: [production] }`.
+ *
+ * @public
+ */
 export const isApprovalForTier = fieldInRule({
   name: 'IS_APPROVAL_FOR_TIER',
   description:
@@ -68,7 +81,11 @@ export const isApprovalForTier = fieldInRule({
   key: 'tier',
 });
 
-/** Allow when the request promotes one of these entities: `{ entityRefs: [...] }`. */
+/**
+ * Allow when the request promotes one of these entities: `{ entityRefs: [...] }`.
+ *
+ * @public
+ */
 export const isApprovalForEntity = fieldInRule({
   name: 'IS_APPROVAL_FOR_ENTITY',
   description: 'Allow when the request promotes one of these catalog entities',
@@ -76,7 +93,11 @@ export const isApprovalForEntity = fieldInRule({
   key: 'entityRef',
 });
 
-/** Allow when the request promotes to one of these environments: `{ environments: [staging] }`. */
+/**
+ * Allow when the request promotes to one of these environments: `{ environments: [staging] }`.
+ *
+ * @public
+ */
 export const isApprovalForEnvironment = fieldInRule({
   name: 'IS_APPROVAL_FOR_ENVIRONMENT',
   description: 'Allow when the request promotes to one of these environments',
@@ -84,7 +105,11 @@ export const isApprovalForEnvironment = fieldInRule({
   key: 'environment',
 });
 
-/** Every rule over approval requests, for the permissions registry and policy authors. */
+/**
+ * Every rule over approval requests, for the permissions registry and policy authors.
+ *
+ * @public
+ */
 export const approvalPermissionRules = [
   isApprovalForTier,
   isApprovalForEntity,
