@@ -8,13 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { sendStatus } from './http';
 import { PodLogStore } from './podLogs';
+import { ResourceRegistry, tektonRunDefinitions } from './registry';
 import { RouteContext, route } from './routes';
 import { ObjectStore } from './store';
 import {
   KubeObject,
   RecordedRequest,
-  TEKTON_GROUP,
-  TektonPlural,
+  ResourceDefinition,
   TektonVersion,
 } from './types';
 import { WatchRegistry } from './watchStreams';
@@ -24,20 +24,33 @@ export interface FakeKubeApiServerOptions {
   servedVersions?: TektonVersion[];
   /** Bearer token every request must carry. Default 'test-token'. */
   token?: string;
+  /**
+   * Further resource types to serve besides the Tekton runs, e.g. from
+   * `kubeResources`. Creating a namespaced object through the API checks that
+   * its namespace exists when `namespaces` is among them.
+   */
+  resources?: ResourceDefinition[];
 }
 
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
 /**
- * A local HTTP server speaking enough of the Kubernetes API for Tekton
- * PipelineRuns, TaskRuns and CustomRuns (discovery, list, watch, get, create,
- * patch, delete) and pod logs, for tests against the real
- * `@kubernetes/client-node`. Listens on 127.0.0.1 on a random port.
+ * A local HTTP server speaking enough of the Kubernetes API for tests against
+ * the real `@kubernetes/client-node`: Tekton PipelineRuns, TaskRuns and
+ * CustomRuns plus any registered resource type (discovery, list, watch, get,
+ * create, merge/JSON patch, server-side apply, update, delete) and pod logs.
+ * Listens on 127.0.0.1 on a random port.
+ *
+ * Test-side methods (`put`, `get`, `list`, `remove`) name a type by its
+ * plural ('deployments') or, when ambiguous, 'plural.group'.
  */
 export class FakeKubeApiServer {
   readonly token: string;
   /** Every request received, in order (including failed and unauthorised ones). */
   readonly requests: RecordedRequest[] = [];
 
-  private readonly store: ObjectStore;
+  private readonly store = new ObjectStore();
+  private readonly registry: ResourceRegistry;
   private readonly watches = new WatchRegistry();
   private readonly podLogs = new PodLogStore();
   private readonly context: RouteContext;
@@ -45,27 +58,28 @@ export class FakeKubeApiServer {
   private port = 0;
   private failures = { remaining: 0, status: 500 };
 
-  private constructor(servedVersions: TektonVersion[], token: string) {
+  private constructor(options: FakeKubeApiServerOptions) {
+    const servedVersions = options.servedVersions ?? ['v1', 'v1beta1'];
     if (servedVersions.length === 0) {
       throw new Error('FakeKubeApiServer needs at least one served version');
     }
-    this.token = token;
-    this.store = new ObjectStore(`${TEKTON_GROUP}/${servedVersions[0]}`);
+    this.token = options.token ?? 'test-token';
+    this.registry = new ResourceRegistry([
+      ...tektonRunDefinitions(servedVersions),
+      ...(options.resources ?? []),
+    ]);
     this.context = {
       store: this.store,
+      registry: this.registry,
       watches: this.watches,
       podLogs: this.podLogs,
-      servedVersions,
     };
   }
 
   static async start(
     options: FakeKubeApiServerOptions = {},
   ): Promise<FakeKubeApiServer> {
-    const server = new FakeKubeApiServer(
-      options.servedVersions ?? ['v1', 'v1beta1'],
-      options.token ?? 'test-token',
-    );
+    const server = new FakeKubeApiServer(options);
     await server.listen();
     return server;
   }
@@ -88,31 +102,41 @@ export class FakeKubeApiServer {
   }
 
   /**
-   * Creates or replaces an object (needs metadata.name and metadata.namespace;
-   * assigns uid and creationTimestamp if missing, always a new
-   * resourceVersion). Emits ADDED or MODIFIED. Returns the stored copy.
+   * Creates or replaces an object (needs metadata.name, and metadata.namespace
+   * for namespaced types; assigns uid and creationTimestamp if missing, always
+   * a new resourceVersion). Emits ADDED or MODIFIED. Returns the stored copy.
    */
-  put(plural: TektonPlural, obj: object): KubeObject {
-    return this.store.put(plural, obj);
+  put(resource: string, obj: object): KubeObject {
+    return this.store.put(this.registry.resolve(resource), obj);
   }
 
-  /** Deletes an object and emits DELETED; throws when there is no such object. */
-  remove(plural: TektonPlural, namespace: string, name: string): void {
-    if (!this.store.remove(plural, namespace, name)) {
-      throw new Error(`no ${plural} ${namespace}/${name} to remove`);
+  /**
+   * Deletes an object and emits DELETED; throws when there is no such object.
+   * `namespace` is ignored for cluster-scoped types.
+   */
+  remove(resource: string, namespace: string | undefined, name: string): void {
+    if (!this.store.remove(this.registry.resolve(resource), namespace, name)) {
+      throw new Error(`no ${resource} ${namespace ?? ''}/${name} to remove`);
     }
   }
 
+  /** One object; `namespace` is ignored for cluster-scoped types. */
   get(
-    plural: TektonPlural,
-    namespace: string,
+    resource: string,
+    namespace: string | undefined,
     name: string,
   ): KubeObject | undefined {
-    return this.store.get(plural, namespace, name);
+    return this.store.get(this.registry.resolve(resource), namespace, name);
   }
 
-  list(plural: TektonPlural): KubeObject[] {
-    return this.store.list(plural);
+  /** Objects of one type, optionally in one namespace, by namespace/name. */
+  list(resource: string, namespace?: string): KubeObject[] {
+    return this.store.list(this.registry.resolve(resource), namespace);
+  }
+
+  /** The recorded POST, PUT, PATCH and DELETE requests, in order. */
+  writeRequests(): RecordedRequest[] {
+    return this.requests.filter(r => WRITE_METHODS.includes(r.method));
   }
 
   /** The current (latest) resourceVersion of the whole store. */

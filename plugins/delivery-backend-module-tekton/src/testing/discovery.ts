@@ -1,76 +1,81 @@
-import {
-  TEKTON_GROUP,
-  TEKTON_PLURALS,
-  TEKTON_RESOURCES,
-  TektonVersion,
-} from './types';
+import { ResourceRegistry, ServedGroup } from './registry';
+import { ResourceDefinition } from './types';
 
-function groupVersions(served: TektonVersion[]) {
-  return served.map(version => ({
-    groupVersion: `${TEKTON_GROUP}/${version}`,
+const VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
+
+function groupVersions({ name, versions }: ServedGroup) {
+  return versions.map(version => ({
+    groupVersion: `${name}/${version}`,
     version,
   }));
 }
 
-/** GET /apis/tekton.dev */
-export function apiGroup(served: TektonVersion[]) {
-  const versions = groupVersions(served);
+/** GET /apis/{group} */
+export function apiGroup(group: ServedGroup) {
+  const versions = groupVersions(group);
   return {
     kind: 'APIGroup',
     apiVersion: 'v1',
-    name: TEKTON_GROUP,
+    name: group.name,
     versions,
     preferredVersion: versions[0],
   };
 }
 
 /** GET /apis */
-export function apiGroupList(served: TektonVersion[]) {
-  const { name, versions, preferredVersion } = apiGroup(served);
+export function apiGroupList(registry: ResourceRegistry) {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: [{ name, versions, preferredVersion }],
+    groups: registry.groups().map(group => {
+      const { name, versions, preferredVersion } = apiGroup(group);
+      return { name, versions, preferredVersion };
+    }),
   };
 }
 
-/** GET /apis/tekton.dev/{version} */
-export function apiResourceList(version: TektonVersion) {
-  const resources = TEKTON_PLURALS.flatMap(plural => {
-    const { kind, singular, shortNames } = TEKTON_RESOURCES[plural];
-    return [
-      {
-        name: plural,
-        singularName: singular,
-        namespaced: true,
-        kind,
-        verbs: [
-          'delete',
-          'deletecollection',
-          'get',
-          'list',
-          'patch',
-          'create',
-          'update',
-          'watch',
-        ],
-        shortNames,
-        categories: ['tekton', 'tekton-pipelines'],
-      },
-      {
-        name: `${plural}/status`,
-        singularName: '',
-        namespaced: true,
-        kind,
-        verbs: ['get', 'patch', 'update'],
-      },
-    ];
-  });
+function resourceEntries(def: ResourceDefinition) {
+  const { plural, kind, namespaced } = def;
+  return [
+    {
+      name: plural,
+      singularName: def.singular ?? kind.toLowerCase(),
+      namespaced,
+      kind,
+      verbs: VERBS,
+      ...(def.shortNames?.length ? { shortNames: def.shortNames } : {}),
+      ...(def.categories?.length ? { categories: def.categories } : {}),
+    },
+    {
+      name: `${plural}/status`,
+      singularName: '',
+      namespaced,
+      kind,
+      verbs: ['get', 'patch', 'update'],
+    },
+  ];
+}
+
+/** GET /api/v1 or /apis/{group}/{version} */
+export function apiResourceList(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+) {
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
-    groupVersion: `${TEKTON_GROUP}/${version}`,
-    resources,
+    groupVersion: group ? `${group}/${version}` : version,
+    resources: registry.inGroupVersion(group, version).flatMap(resourceEntries),
   };
 }
 

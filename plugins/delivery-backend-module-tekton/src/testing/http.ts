@@ -74,13 +74,18 @@ export function sendText(res: ServerResponse, text: string): void {
   res.end(text);
 }
 
-/** Reads and JSON-parses a request body; 400 when it is not JSON. */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** Reads a request body as UTF-8 text. */
+export async function readBodyText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads and JSON-parses a request body; 400 when it is not JSON. */
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readBodyText(req);
   try {
     return JSON.parse(text);
   } catch {

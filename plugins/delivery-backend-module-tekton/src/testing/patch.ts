@@ -1,6 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
 import { StatusError } from './http';
-import { clone, isRecord } from './types';
+import { clone, isRecord, sameJson } from './types';
 
 /** RFC 7386 JSON merge patch. Returns a new value; inputs are not modified. */
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
@@ -118,7 +117,7 @@ export function applyJsonPatch(target: unknown, patch: unknown): unknown {
         removeAt(doc, op.path);
         break;
       case 'test':
-        if (!isDeepStrictEqual(getAt(doc, op.path), op.value)) {
+        if (!sameJson(getAt(doc, op.path), op.value)) {
           throw invalid(`testing value ${String(op.path)} failed`);
         }
         break;

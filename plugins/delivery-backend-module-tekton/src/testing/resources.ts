@@ -1,27 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiResourceList } from './discovery';
 import { StatusError, notFound, readJsonBody, sendJson } from './http';
+import { patchItem } from './patchRequests';
+import { groupVersion } from './registry';
 import {
   ObjectPredicate,
   parseFieldSelector,
   parseLabelSelector,
 } from './selectors';
-import { ObjectStore } from './store';
 import { Target, parseTarget, qualified, render } from './target';
-import {
-  KubeObject,
-  TEKTON_GROUP,
-  TEKTON_RESOURCES,
-  TektonVersion,
-  isRecord,
-} from './types';
+import { KubeObject, isRecord } from './types';
 import { WatchRegistry } from './watchStreams';
-import { commitUpdate, create, patch } from './writes';
+import { WriteContext, commitUpdate, createObject } from './writes';
 
-export interface ResourceContext {
-  store: ObjectStore;
+export interface ResourceContext extends WriteContext {
   watches: WatchRegistry;
-  servedVersions: TektonVersion[];
 }
 
 const NOT_FOUND = 'the server could not find the requested resource';
@@ -60,7 +53,7 @@ function listOrWatch(
       res,
       ctx.store,
       {
-        plural: target.plural,
+        def: target.def,
         namespace: target.namespace,
         matches,
         render: obj => render(obj, target),
@@ -73,82 +66,99 @@ function listOrWatch(
     return;
   }
   sendJson(res, 200, {
-    apiVersion: `${TEKTON_GROUP}/${target.version}`,
-    kind: `${TEKTON_RESOURCES[target.plural].kind}List`,
+    apiVersion: groupVersion(target.def),
+    kind: `${target.def.kind}List`,
     metadata: { resourceVersion: String(ctx.store.currentResourceVersion()) },
     items: ctx.store
-      .list(target.plural, target.namespace)
+      .list(target.def, target.namespace)
       .filter(matches)
       .map(obj => render(obj, target)),
   });
 }
 
-async function item(
+async function replace(
   ctx: ResourceContext,
-  target: Target & { namespace: string; name: string },
+  target: Target & { name: string },
+  existing: KubeObject,
   req: IncomingMessage,
 ): Promise<KubeObject> {
-  const { plural, namespace, name } = target;
-  const existing = ctx.store.get(plural, namespace, name);
-  if (!existing) throw notFound(qualified(plural), name);
+  const body = await readJsonBody(req);
+  if (
+    isRecord(body) &&
+    isRecord(body.metadata) &&
+    body.metadata.name !== target.name
+  ) {
+    throw new StatusError(
+      400,
+      'the name of the object does not match the name on the URL',
+    );
+  }
+  return commitUpdate(ctx, target, existing, body);
+}
+
+/** GET, PATCH, PUT and DELETE on one object; answers status code and object. */
+async function item(
+  ctx: ResourceContext,
+  target: Target & { name: string },
+  req: IncomingMessage,
+  query: Record<string, string>,
+): Promise<[number, KubeObject]> {
+  const { def, namespace, name } = target;
+  const existing = ctx.store.get(def, namespace, name);
+  if (req.method === 'PATCH') {
+    const { code, object } = await patchItem(ctx, target, req, query, existing);
+    return [code, object];
+  }
+  if (!existing) throw notFound(qualified(def), name);
   switch (req.method) {
     case 'GET':
-      return existing;
-    case 'PATCH':
-      return commitUpdate(
-        ctx.store,
-        target,
-        existing,
-        await patch(req, existing),
-      );
-    case 'PUT': {
-      const body = await readJsonBody(req);
-      if (
-        isRecord(body) &&
-        isRecord(body.metadata) &&
-        body.metadata.name !== name
-      ) {
-        throw new StatusError(
-          400,
-          'the name of the object does not match the name on the URL',
-        );
-      }
-      return commitUpdate(ctx.store, target, existing, body);
-    }
+      return [200, existing];
+    case 'PUT':
+      return [200, await replace(ctx, target, existing, req)];
     case 'DELETE':
       if (target.statusOnly) break;
-      return ctx.store.remove(plural, namespace, name) ?? existing;
+      return [200, ctx.store.remove(def, namespace, name) ?? existing];
     default:
   }
   throw new StatusError(405, NOT_ALLOWED);
 }
 
-/** Serves everything under /apis/tekton.dev/{version}. */
-export async function serveTekton(
+/**
+ * Serves everything under /api/v1 (group '') or /apis/{group}/{version}:
+ * `segments` are the parts after the group version.
+ */
+export async function serveResources(
   ctx: ResourceContext,
   req: IncomingMessage,
   res: ServerResponse,
+  group: string,
+  version: string,
   segments: string[],
   query: Record<string, string>,
 ): Promise<void> {
-  const [rawVersion, ...rest] = segments;
-  const version = ctx.servedVersions.find(v => v === rawVersion);
-  if (!version) throw new StatusError(404, NOT_FOUND);
-  if (rest.length === 0) {
+  const served = ctx.registry.inGroupVersion(group, version).length > 0;
+  if (!served && (group !== '' || version !== 'v1')) {
+    throw new StatusError(404, NOT_FOUND);
+  }
+  if (segments.length === 0) {
     if (req.method !== 'GET') throw new StatusError(405, NOT_ALLOWED);
-    sendJson(res, 200, apiResourceList(version));
+    sendJson(res, 200, apiResourceList(ctx.registry, group, version));
     return;
   }
-  const target = parseTarget(version, rest);
+  const target = parseTarget(ctx.registry, group, version, segments);
   if (!target) throw new StatusError(404, NOT_FOUND);
-  const { namespace, name } = target;
-  if (namespace !== undefined && name !== undefined) {
-    const obj = await item(ctx, { ...target, namespace, name }, req);
-    sendJson(res, 200, render(obj, target));
+  const { name } = target;
+  if (name !== undefined) {
+    const [code, obj] = await item(ctx, { ...target, name }, req, query);
+    sendJson(res, code, render(obj, target));
   } else if (req.method === 'GET') {
     listOrWatch(ctx, target, req, res, query);
-  } else if (req.method === 'POST' && namespace !== undefined) {
-    sendJson(res, 201, render(await create(ctx.store, target, req), target));
+  } else if (
+    req.method === 'POST' &&
+    (target.namespace !== undefined || !target.def.namespaced)
+  ) {
+    const created = createObject(ctx, target, await readJsonBody(req));
+    sendJson(res, 201, render(created, target));
   } else {
     throw new StatusError(405, NOT_ALLOWED);
   }

@@ -7,8 +7,7 @@ import {
 } from './discovery';
 import { StatusError, sendJson, sendStatus, sendText } from './http';
 import { PodLogStore } from './podLogs';
-import { ResourceContext, serveTekton } from './resources';
-import { TEKTON_GROUP } from './types';
+import { ResourceContext, serveResources } from './resources';
 
 export interface RouteContext extends ResourceContext {
   podLogs: PodLogStore;
@@ -45,11 +44,17 @@ async function dispatch(
     if (req.method !== 'GET') throw new StatusError(405, NOT_ALLOWED);
     // follow=true is served the same way: the current text, then the end.
     sendText(res, ctx.podLogs.read(rest[2], rest[4], query));
+  } else if (root === 'api' && rest[0] === 'v1') {
+    await serveResources(ctx, req, res, '', 'v1', rest.slice(1), query);
   } else if (root === 'apis' && rest.length === 0) {
-    get(req, res, apiGroupList(ctx.servedVersions));
-  } else if (root === 'apis' && rest[0] === TEKTON_GROUP) {
-    if (rest.length === 1) get(req, res, apiGroup(ctx.servedVersions));
-    else await serveTekton(ctx, req, res, rest.slice(1), query);
+    get(req, res, apiGroupList(ctx.registry));
+  } else if (root === 'apis' && rest.length === 1) {
+    const group = ctx.registry.groups().find(g => g.name === rest[0]);
+    if (!group) throw new StatusError(404, NOT_FOUND);
+    get(req, res, apiGroup(group));
+  } else if (root === 'apis') {
+    const [group, version, ...resourcePath] = rest;
+    await serveResources(ctx, req, res, group, version, resourcePath, query);
   } else {
     throw new StatusError(404, NOT_FOUND);
   }

@@ -92,7 +92,7 @@ export function parseLabelSelector(
 
 const FIELDS: Record<string, (obj: KubeObject) => string> = {
   'metadata.name': obj => obj.metadata.name,
-  'metadata.namespace': obj => obj.metadata.namespace,
+  'metadata.namespace': obj => obj.metadata.namespace ?? '',
 };
 
 /**

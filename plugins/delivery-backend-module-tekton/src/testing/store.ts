@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  KubeObject,
-  TEKTON_RESOURCES,
-  TektonPlural,
-  clone,
-  isRecord,
-} from './types';
+import { groupVersion, storageKey } from './registry';
+import { KubeObject, ResourceDefinition, clone, isRecord } from './types';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /** One change, as kept in the store's history. */
 export interface StoreEvent {
   type: StoreEventType;
-  plural: TektonPlural;
+  /** The storage key of the object's type, e.g. 'pipelineruns.tekton.dev'. */
+  resource: string;
   resourceVersion: number;
   object: KubeObject;
   /** The object before a MODIFIED change (used to filter by label). */
@@ -25,8 +21,9 @@ function nowTimestamp(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function key(plural: TektonPlural, namespace: string, name: string): string {
-  return `${plural}/${namespace}/${name}`;
+/** Cluster-scoped objects are kept under the namespace ''. */
+function key(resource: string, namespace: string, name: string): string {
+  return `${resource}/${namespace}/${name}`;
 }
 
 /**
@@ -39,8 +36,6 @@ export class ObjectStore {
   private readonly objects = new Map<string, KubeObject>();
   private history: StoreEvent[] = [];
   private readonly listeners = new Set<Listener>();
-
-  constructor(private readonly defaultApiVersion: string) {}
 
   currentResourceVersion(): number {
     return this.resourceVersion;
@@ -56,15 +51,18 @@ export class ObjectStore {
     this.compactedAt = this.resourceVersion;
   }
 
-  get(plural: TektonPlural, namespace: string, name: string) {
-    const found = this.objects.get(key(plural, namespace, name));
+  /** `namespace` is ignored for cluster-scoped types. */
+  get(def: ResourceDefinition, namespace: string | undefined, name: string) {
+    const ns = def.namespaced ? namespace ?? '' : '';
+    const found = this.objects.get(key(storageKey(def), ns, name));
     return found ? clone(found) : undefined;
   }
 
-  /** Objects of one plural (optionally one namespace), sorted by namespace/name. */
-  list(plural: TektonPlural, namespace?: string): KubeObject[] {
+  /** Objects of one type (optionally one namespace), sorted by namespace/name. */
+  list(def: ResourceDefinition, namespace?: string): KubeObject[] {
+    const prefix = `${storageKey(def)}/`;
     return [...this.objects.entries()]
-      .filter(([k]) => k.startsWith(`${plural}/`))
+      .filter(([k]) => k.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([, obj]) => obj)
       .filter(obj => !namespace || obj.metadata.namespace === namespace)
@@ -72,24 +70,25 @@ export class ObjectStore {
   }
 
   /**
-   * Creates or replaces an object. Needs metadata.name and metadata.namespace;
-   * keeps (or assigns) uid and creationTimestamp; assigns a new resourceVersion.
+   * Creates or replaces an object. Needs metadata.name (and metadata.namespace
+   * for namespaced types); keeps (or assigns) uid and creationTimestamp;
+   * assigns a new resourceVersion. apiVersion defaults to the definition's.
    */
-  put(plural: TektonPlural, input: unknown): KubeObject {
+  put(def: ResourceDefinition, input: unknown): KubeObject {
     if (!isRecord(input) || !isRecord(input.metadata)) {
       throw new Error('object needs metadata');
     }
-    const meta = input.metadata;
-    const { name, namespace } = meta;
-    if (
-      typeof name !== 'string' ||
-      !name ||
-      typeof namespace !== 'string' ||
-      !namespace
-    ) {
-      throw new Error('object needs metadata.name and metadata.namespace');
+    const { namespace: rawNamespace, ...meta } = input.metadata;
+    const name = meta.name;
+    const namespace = def.namespaced ? rawNamespace : '';
+    if (typeof name !== 'string' || !name) {
+      throw new Error('object needs metadata.name');
     }
-    const previous = this.objects.get(key(plural, namespace, name));
+    if (typeof namespace !== 'string' || (def.namespaced && !namespace)) {
+      throw new Error(`${def.kind} objects need metadata.namespace`);
+    }
+    const resource = storageKey(def);
+    const previous = this.objects.get(key(resource, namespace, name));
     const copy = clone(input);
     this.resourceVersion += 1;
     const stored: KubeObject = {
@@ -97,12 +96,12 @@ export class ObjectStore {
       apiVersion:
         typeof copy.apiVersion === 'string'
           ? copy.apiVersion
-          : this.defaultApiVersion,
-      kind: TEKTON_RESOURCES[plural].kind,
+          : groupVersion(def),
+      kind: def.kind,
       metadata: {
         ...clone(meta),
         name,
-        namespace,
+        ...(def.namespaced ? { namespace } : {}),
         uid:
           typeof meta.uid === 'string'
             ? meta.uid
@@ -114,10 +113,10 @@ export class ObjectStore {
         resourceVersion: String(this.resourceVersion),
       },
     };
-    this.objects.set(key(plural, namespace, name), stored);
+    this.objects.set(key(resource, namespace, name), stored);
     this.emit({
       type: previous ? 'MODIFIED' : 'ADDED',
-      plural,
+      resource,
       resourceVersion: this.resourceVersion,
       object: clone(stored),
       previous: previous ? clone(previous) : undefined,
@@ -126,8 +125,9 @@ export class ObjectStore {
   }
 
   /** Deletes an object; the DELETED event carries a new resourceVersion. */
-  remove(plural: TektonPlural, namespace: string, name: string) {
-    const k = key(plural, namespace, name);
+  remove(def: ResourceDefinition, namespace: string | undefined, name: string) {
+    const resource = storageKey(def);
+    const k = key(resource, def.namespaced ? namespace ?? '' : '', name);
     const existing = this.objects.get(k);
     if (!existing) return undefined;
     this.objects.delete(k);
@@ -141,7 +141,7 @@ export class ObjectStore {
     };
     this.emit({
       type: 'DELETED',
-      plural,
+      resource,
       resourceVersion: this.resourceVersion,
       object: deleted,
     });

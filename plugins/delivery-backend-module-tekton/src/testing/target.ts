@@ -1,46 +1,60 @@
-import {
-  KubeObject,
-  TEKTON_GROUP,
-  TEKTON_RESOURCES,
-  TektonPlural,
-  TektonVersion,
-  isTektonPlural,
-} from './types';
+import { ResourceRegistry, groupVersion, storageKey } from './registry';
+import { KubeObject, ResourceDefinition } from './types';
 
-/** What a /apis/tekton.dev/{version}/... path addresses. */
+/** What a resource path (after /api/v1 or /apis/{group}/{version}) addresses. */
 export interface Target {
-  version: TektonVersion;
-  plural: TektonPlural;
+  def: ResourceDefinition;
+  /** Set for paths under /namespaces/{namespace}/. */
   namespace?: string;
   name?: string;
   statusOnly: boolean;
 }
 
-export function qualified(plural: TektonPlural): string {
-  return `${plural}.${TEKTON_GROUP}`;
+/** The resource name used in API error messages, e.g. 'pipelineruns.tekton.dev'. */
+export function qualified(def: ResourceDefinition): string {
+  return storageKey(def);
 }
 
 /** An object as served for the requested version. */
 export function render(obj: KubeObject, target: Target): KubeObject {
   return {
     ...obj,
-    apiVersion: `${TEKTON_GROUP}/${target.version}`,
-    kind: TEKTON_RESOURCES[target.plural].kind,
+    apiVersion: groupVersion(target.def),
+    kind: target.def.kind,
   };
 }
 
-/** Parses the segments after /apis/tekton.dev/{version}. */
+function itemPath(
+  def: ResourceDefinition,
+  namespace: string | undefined,
+  [name, sub, ...extra]: string[],
+): Target | undefined {
+  if (extra.length || (sub !== undefined && sub !== 'status')) return undefined;
+  return { def, namespace, name, statusOnly: sub === 'status' };
+}
+
+/**
+ * Parses the segments after the group version:
+ * `{plural}[/{name}[/status]]` (cluster-scoped types; namespaced types only
+ * as a cluster-wide collection) or
+ * `namespaces/{namespace}/{plural}[/{name}[/status]]` (namespaced types).
+ */
 export function parseTarget(
-  version: TektonVersion,
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
   rest: string[],
 ): Target | undefined {
-  if (rest.length === 1 && isTektonPlural(rest[0])) {
-    return { version, plural: rest[0], statusOnly: false };
+  const [first, namespace, plural, ...item] = rest;
+  const namespacedDef =
+    first === 'namespaces' && plural !== undefined
+      ? registry.find(group, version, plural)
+      : undefined;
+  if (namespacedDef?.namespaced) {
+    return itemPath(namespacedDef, namespace, item);
   }
-  const [namespaces, namespace, plural, name, sub, ...extra] = rest;
-  if (namespaces !== 'namespaces' || !isTektonPlural(plural) || extra.length) {
-    return undefined;
-  }
-  if (sub !== undefined && sub !== 'status') return undefined;
-  return { version, plural, namespace, name, statusOnly: sub === 'status' };
+  const def = registry.find(group, version, first);
+  if (!def) return undefined;
+  if (rest.length === 1) return { def, statusOnly: false };
+  return def.namespaced ? undefined : itemPath(def, undefined, rest.slice(1));
 }

@@ -4,7 +4,6 @@ import {
   KubernetesObject,
   makeInformer,
 } from '@kubernetes/client-node';
-import { TektonPlural } from './types';
 
 /** A KubeConfig for the real client-node, built the way production code does. */
 export function kubeConfigFor(url: string, token?: string): KubeConfig {
@@ -44,16 +43,22 @@ export interface TestInformer {
 export async function startInformer(
   kc: KubeConfig,
   options: {
+    /** Default 'tekton.dev'. */
+    group?: string;
     version?: string;
-    plural?: TektonPlural;
+    plural?: string;
     namespace?: string;
     labelSelector?: string;
     restartOnError?: boolean;
   } = {},
 ): Promise<TestInformer> {
-  const { version = 'v1', plural = 'pipelineruns', namespace } = options;
+  const {
+    group = 'tekton.dev',
+    version = 'v1',
+    plural = 'pipelineruns',
+    namespace,
+  } = options;
   const api = kc.makeApiClient(CustomObjectsApi);
-  const group = 'tekton.dev';
   const path = namespace
     ? `/apis/${group}/${version}/namespaces/${namespace}/${plural}`
     : `/apis/${group}/${version}/${plural}`;

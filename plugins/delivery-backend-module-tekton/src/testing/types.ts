@@ -31,12 +31,43 @@ export function isTektonPlural(value: string): value is TektonPlural {
 
 export interface KubeObjectMeta {
   name: string;
-  namespace: string;
+  /** Absent on cluster-scoped objects. */
+  namespace?: string;
   uid: string;
   resourceVersion: string;
   creationTimestamp: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/**
+ * A resource type the fake API server serves, like one entry of a discovery
+ * `APIResourceList`. Objects of the same group and plural share one storage
+ * across versions (served with the requested apiVersion).
+ */
+export interface ResourceDefinition {
+  /** API group; '' for the core group (served under /api/v1). */
+  group: string;
+  version: string;
+  /** Lower-case plural used in URLs, e.g. 'deployments'. */
+  plural: string;
+  kind: string;
+  namespaced: boolean;
+  /** Default: the lower-cased kind. */
+  singular?: string;
+  shortNames?: string[];
+  categories?: string[];
+  /**
+   * What the API server does to every object written through the API (after
+   * defaults), e.g. turning Secret `stringData` into `data`.
+   */
+  normalize?: (obj: DraftObject) => DraftObject;
+}
+
+/** An object on its way into the store (identity fields may be missing). */
+export interface DraftObject {
+  metadata: Record<string, unknown>;
   [key: string]: unknown;
 }
 
@@ -65,4 +96,27 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** Deep copy of JSON-compatible data. */
 export function clone<T>(value: T): T {
   return structuredClone(value);
+}
+
+/**
+ * Deep equality of JSON-compatible data that ignores prototypes (objects
+ * parsed by different libraries or cloned across realms compare equal).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameJson(item, b[i]))
+    );
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a).filter(k => a[k] !== undefined);
+    const other = Object.keys(b).filter(k => b[k] !== undefined);
+    return (
+      keys.length === other.length && keys.every(k => sameJson(a[k], b[k]))
+    );
+  }
+  return a === b;
 }

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ObjectPredicate } from './selectors';
+import { storageKey } from './registry';
 import { ObjectStore, StoreEvent } from './store';
-import { KubeObject, TektonPlural } from './types';
+import { KubeObject, ResourceDefinition } from './types';
 
 /** What one watch request selects. */
 export interface WatchFilter {
-  plural: TektonPlural;
+  def: ResourceDefinition;
   namespace?: string;
   matches: ObjectPredicate;
   /** Renders a stored object for the requested API version. */
@@ -30,7 +31,7 @@ export function toWatchEvent(
   filter: WatchFilter,
 ): WatchLine | undefined {
   const { object, previous } = event;
-  if (event.plural !== filter.plural) return undefined;
+  if (event.resource !== storageKey(filter.def)) return undefined;
   if (filter.namespace && object.metadata.namespace !== filter.namespace) {
     return undefined;
   }
@@ -151,7 +152,7 @@ export class WatchRegistry {
     }
     if (fromSnapshot) {
       store
-        .list(filter.plural, filter.namespace)
+        .list(filter.def, filter.namespace)
         .filter(filter.matches)
         .forEach(obj =>
           watch.send({ type: 'ADDED', object: filter.render(obj) }),

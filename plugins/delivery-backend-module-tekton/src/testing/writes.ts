@@ -1,10 +1,14 @@
-import type { IncomingMessage } from 'node:http';
-import { isDeepStrictEqual } from 'node:util';
-import { StatusError, mediaType, readJsonBody } from './http';
-import { applyJsonPatch, applyMergePatch } from './patch';
+import { StatusError, notFound } from './http';
+import { ResourceRegistry, groupVersion } from './registry';
 import { ObjectStore } from './store';
 import { Target, qualified } from './target';
-import { KubeObject, TEKTON_GROUP, clone, isRecord } from './types';
+import { DraftObject, KubeObject, clone, isRecord, sameJson } from './types';
+
+/** What the write paths need from the server. */
+export interface WriteContext {
+  store: ObjectStore;
+  registry: ResourceRegistry;
+}
 
 /** Returns `obj` with `status` set from `source` (or removed). */
 function withStatusOf(obj: KubeObject, source: KubeObject): KubeObject {
@@ -22,28 +26,56 @@ function randomSuffix(): string {
   ).join('');
 }
 
-export async function create(
-  store: ObjectStore,
+/** Everything except metadata and status: a change here bumps generation. */
+function specPart(obj: KubeObject): Record<string, unknown> {
+  const { metadata, status, ...rest } = obj;
+  return rest;
+}
+
+function normalized<T extends DraftObject>(target: Target, obj: T): T {
+  // normalize keeps the identity fields it was given
+  return (target.def.normalize?.(obj) ?? obj) as T;
+}
+
+/** Like the NamespaceLifecycle admission: no creates in a missing namespace. */
+function checkNamespaceExists(ctx: WriteContext, namespace: string): void {
+  if (!ctx.registry.checksNamespaces()) return;
+  const namespaces = ctx.registry.resolve('namespaces');
+  if (!ctx.store.get(namespaces, undefined, namespace)) {
+    throw notFound('namespaces', namespace);
+  }
+}
+
+/**
+ * Creates an object from a request body (POST, or a server-side apply of an
+ * absent object). 409 AlreadyExists when the name is taken.
+ */
+export function createObject(
+  ctx: WriteContext,
   target: Target,
-  req: IncomingMessage,
-) {
-  const body = await readJsonBody(req);
+  body: unknown,
+  extraMeta: Record<string, unknown> = {},
+): KubeObject {
   if (!isRecord(body)) throw new StatusError(400, 'the body must be an object');
-  const namespace = target.namespace ?? '';
+  const { def } = target;
+  const namespace = def.namespaced ? target.namespace ?? '' : undefined;
   const meta: Record<string, unknown> = isRecord(body.metadata)
     ? clone(body.metadata)
     : {};
-  if (meta.namespace !== undefined && meta.namespace !== namespace) {
-    throw new StatusError(
-      400,
-      'the namespace of the provided object does not match the namespace sent on the request',
-    );
+  if (def.namespaced && meta.namespace !== undefined) {
+    if (meta.namespace !== namespace) {
+      throw new StatusError(
+        400,
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
+    }
   }
+  delete meta.namespace;
   let name = typeof meta.name === 'string' ? meta.name : '';
   if (!name && typeof meta.generateName === 'string' && meta.generateName) {
     do {
       name = `${meta.generateName}${randomSuffix()}`;
-    } while (store.get(target.plural, namespace, name));
+    } while (ctx.store.get(def, namespace, name));
   }
   if (!name) {
     throw new StatusError(
@@ -51,10 +83,11 @@ export async function create(
       'metadata.name: Required value: name or generateName is required',
     );
   }
-  if (store.get(target.plural, namespace, name)) {
+  if (namespace !== undefined) checkNamespaceExists(ctx, namespace);
+  if (ctx.store.get(def, namespace, name)) {
     throw new StatusError(
       409,
-      `${qualified(target.plural)} "${name}" already exists`,
+      `${qualified(def)} "${name}" already exists`,
       'AlreadyExists',
     );
   }
@@ -63,16 +96,28 @@ export async function create(
   delete meta.resourceVersion;
   const rest = clone(body);
   delete rest.status; // status is a subresource: ignored on create
-  return store.put(target.plural, {
+  const candidate: DraftObject = {
     ...rest,
-    apiVersion: `${TEKTON_GROUP}/${target.version}`,
-    metadata: { ...meta, name, namespace },
-  });
+    apiVersion: groupVersion(def),
+    kind: def.kind,
+    metadata: {
+      ...meta,
+      ...extraMeta,
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      generation: 1,
+    },
+  };
+  return ctx.store.put(def, normalized(target, candidate));
 }
 
-/** Applies an update like the API server does for a CRD with a status subresource. */
-export function commitUpdate(
-  store: ObjectStore,
+/**
+ * The object an update would store, like the API server does for a type with
+ * a status subresource: 409 on a stale metadata.resourceVersion, identity
+ * fields kept, status only through /status, generation bumped when anything
+ * outside metadata and status changes.
+ */
+export function nextVersion(
   target: Target,
   existing: KubeObject,
   updated: unknown,
@@ -93,7 +138,7 @@ export function commitUpdate(
   ) {
     throw new StatusError(
       409,
-      `Operation cannot be fulfilled on ${qualified(target.plural)} "${
+      `Operation cannot be fulfilled on ${qualified(target.def)} "${
         existing.metadata.name
       }": the object has been modified; please apply your changes to the latest version and try again`,
     );
@@ -104,42 +149,52 @@ export function commitUpdate(
     kind: existing.kind,
     metadata: existing.metadata,
   };
-  const next: KubeObject = target.statusOnly
-    ? withStatusOf(existing, candidate)
-    : withStatusOf(
-        {
-          ...candidate,
-          metadata: {
-            ...meta,
-            name: existing.metadata.name,
-            namespace: existing.metadata.namespace,
-            uid: existing.metadata.uid,
-            creationTimestamp: existing.metadata.creationTimestamp,
-            resourceVersion: existing.metadata.resourceVersion,
-          },
+  if (target.statusOnly) return withStatusOf(existing, candidate);
+  const { name, namespace, uid, creationTimestamp, resourceVersion } =
+    existing.metadata;
+  const next = normalized(
+    target,
+    withStatusOf(
+      {
+        ...candidate,
+        metadata: {
+          ...meta,
+          name,
+          ...(namespace !== undefined ? { namespace } : {}),
+          uid,
+          creationTimestamp,
+          resourceVersion,
+          generation: existing.metadata.generation,
         },
-        existing,
-      );
-  if (isDeepStrictEqual(next, existing)) return existing;
-  return store.put(target.plural, next);
+      },
+      existing,
+    ),
+  );
+  if (next.metadata.generation === undefined) delete next.metadata.generation;
+  if (!sameJson(specPart(next), specPart(existing))) {
+    const generation = Number(existing.metadata.generation ?? 0);
+    next.metadata.generation = generation + 1;
+  }
+  return next;
 }
 
-export async function patch(
-  req: IncomingMessage,
+/** Stores `next` unless it equals `existing` (a no-op keeps the resourceVersion). */
+export function commit(
+  ctx: WriteContext,
+  target: Target,
   existing: KubeObject,
-): Promise<unknown> {
-  const type = mediaType(req);
-  if (
-    type !== 'application/merge-patch+json' &&
-    type !== 'application/json-patch+json'
-  ) {
-    throw new StatusError(
-      415,
-      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json`,
-    );
-  }
-  const body = await readJsonBody(req);
-  return type === 'application/merge-patch+json'
-    ? applyMergePatch(existing, body)
-    : applyJsonPatch(existing, body);
+  next: KubeObject,
+): KubeObject {
+  if (sameJson(next, existing)) return existing;
+  return ctx.store.put(target.def, next);
+}
+
+/** An update (PUT or a merge/JSON patch result). */
+export function commitUpdate(
+  ctx: WriteContext,
+  target: Target,
+  existing: KubeObject,
+  updated: unknown,
+): KubeObject {
+  return commit(ctx, target, existing, nextVersion(target, existing, updated));
 }
