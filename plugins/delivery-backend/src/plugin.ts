@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { deliveryPermissions } from '@slipway/plugin-delivery-common';
 import {
+  deliveryApprovalSourcesExtensionPoint,
   deliveryFindingParsersExtensionPoint,
   deliveryProvidersExtensionPoint,
   FindingParser,
@@ -29,6 +30,7 @@ import { ProviderRegistry } from './service/ProviderRegistry';
 import { readDoraOptions } from './service/routes/dora';
 import { createRouter } from './service/router';
 import { createApprovals } from './approvals/createApprovals';
+import { ApprovalSourceRegistry } from './approvals/ApprovalSourceRegistry';
 import { gateFor } from './service/routes/FindingRouteDeps';
 
 /**
@@ -41,6 +43,11 @@ export const deliveryPlugin = createBackendPlugin({
   register(env) {
     const providers = new ProviderRegistry();
     env.registerExtensionPoint(deliveryProvidersExtensionPoint, providers);
+    const approvalSources = new ApprovalSourceRegistry();
+    env.registerExtensionPoint(
+      deliveryApprovalSourcesExtensionPoint,
+      approvalSources,
+    );
     const addedParsers: FindingParser[] = [];
     env.registerExtensionPoint(deliveryFindingParsersExtensionPoint, {
       addFindingParser: (...parsers) => addedParsers.push(...parsers),
@@ -110,13 +117,16 @@ export const deliveryPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
         };
-        const approvals = await createApprovals({
+        const { connectSources, ...approvals } = await createApprovals({
           ...deps,
           knex: await database.getClient(),
           store,
           securityGate: entityRef =>
             gateFor(findingDeps, entityRef, new Date()),
+          sources: approvalSources,
+          entityOf: object => mapper.resolve(object),
         });
+        await connectSources();
         if (demoData.enabled) {
           await scheduleDemoApprovals(deps.scheduler, logger, {
             ...approvals,

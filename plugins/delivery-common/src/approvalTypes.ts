@@ -115,6 +115,46 @@ export interface ApprovalRequest {
   rules: ApprovalRuleStatus[];
   gates: ApprovalGateStatus[];
   decisions: ApprovalDecision[];
+  /** Set when the request mirrors an approval object of another system (e.g. an ApprovalTask). */
+  external?: ExternalApprovalInfo;
+}
+
+/**
+ * One approver of an external approval object, in that system's own names.
+ *
+ * @public
+ */
+export interface ExternalApprover {
+  /** The user or group name in the external system, e.g. a Kubernetes user name. */
+  name: string;
+  type: 'user' | 'group';
+  input: 'pending' | 'approve' | 'reject';
+  message?: string;
+  /** Group members who answered, for a group approver. */
+  members?: Array<{
+    name: string;
+    input: 'pending' | 'approve' | 'reject';
+    /** The Backstage user the identity mapping links to this member. */
+    userRef?: string;
+  }>;
+  /** Backstage users the source's identity mapping links to this approver. */
+  userRefs: string[];
+}
+
+/**
+ * Where an external request comes from and how to decide on it outside Slipway.
+ *
+ * @public
+ */
+export interface ExternalApprovalInfo {
+  /** Name of the approval source, e.g. `tekton-approvaltask`. */
+  source: string;
+  /** The object's key within the source, e.g. `<cluster>/<namespace>/<name>`. */
+  key: string;
+  title?: string;
+  approvers: ExternalApprover[];
+  /** Commands that decide on the object with the external system's own tools. */
+  commands: { approve: string; reject: string };
 }
 
 /**
@@ -124,7 +164,12 @@ export interface ApprovalRequest {
  */
 export interface ApprovalRequestDetails extends ApprovalRequest {
   history: ApprovalHistoryEntry[];
-  viewer: { canDecide: boolean; reason?: string };
+  viewer: {
+    canDecide: boolean;
+    reason?: string;
+    /** For an external request Slipway cannot decide for this user: the command to run. */
+    command?: string;
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { ExternalApprovalSource } from './approvalSources';
 import { FindingParser } from './findings';
 import { PipelineProvider } from './providers';
 
@@ -63,4 +64,26 @@ export interface DeliveryFindingParsersExtensionPoint {
 export const deliveryFindingParsersExtensionPoint =
   createExtensionPoint<DeliveryFindingParsersExtensionPoint>({
     id: 'delivery.findingParsers',
+  });
+
+/**
+ * The extension point through which backend modules add approval sources: systems whose
+ * approval objects (e.g. Tekton manual-approval-gate `ApprovalTask`s) appear as approval
+ * requests in Slipway, decided there when the source can write decisions back.
+ *
+ * @public
+ */
+export interface DeliveryApprovalSourcesExtensionPoint {
+  /** Adds sources; a second source with a name already taken throws at start-up. */
+  addApprovalSource(...sources: ExternalApprovalSource[]): void;
+}
+
+/**
+ * Extension point id `delivery.approvalSources`.
+ *
+ * @public
+ */
+export const deliveryApprovalSourcesExtensionPoint =
+  createExtensionPoint<DeliveryApprovalSourcesExtensionPoint>({
+    id: 'delivery.approvalSources',
   });

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export * from './approvalSources';
 export * from './extensions';
 export * from './findings';
 export * from './providers';

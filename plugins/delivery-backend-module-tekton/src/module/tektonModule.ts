@@ -2,7 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { deliveryProvidersExtensionPoint } from '@slipway/plugin-delivery-node';
+import {
+  deliveryApprovalSourcesExtensionPoint,
+  deliveryProvidersExtensionPoint,
+} from '@slipway/plugin-delivery-node';
+import { TektonApprovalSource } from '../approvals/TektonApprovalSource';
 import { TektonPipelineProvider } from '../provider/TektonPipelineProvider';
 
 /**
@@ -17,18 +21,30 @@ export const deliveryModuleTekton = createBackendModule({
     reg.registerInit({
       deps: {
         providers: deliveryProvidersExtensionPoint,
+        approvalSources: deliveryApprovalSourcesExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
       },
-      async init({ providers, config, logger, scheduler, lifecycle }) {
+      async init(deps) {
+        const { providers, approvalSources, config, logger } = deps;
+        const { scheduler, lifecycle } = deps;
         const provider = TektonPipelineProvider.fromConfig(config, {
           logger,
           scheduler,
         });
         providers.addPipelineProvider(provider);
         lifecycle.addShutdownHook(() => provider.stop());
+        // manual-approval-gate ApprovalTasks as approval requests (delivery.tekton.approvalTasks)
+        const approvals = TektonApprovalSource.fromConfig(config, {
+          logger,
+          scheduler,
+        });
+        if (approvals) {
+          approvalSources.addApprovalSource(approvals);
+          lifecycle.addShutdownHook(() => approvals.stop());
+        }
       },
     });
   },

@@ -1,6 +1,5 @@
 import {
   LoggerService,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
@@ -16,6 +15,7 @@ import {
 } from '@slipway/plugin-delivery-node';
 import { discoverTektonVersion } from './discoverTektonVersion';
 import { kubeConfigFor } from './kubeConfigFor';
+import { readResyncSchedule, DEFAULT_RESYNC } from './readResyncSchedule';
 import { readTektonClusters, TektonClusterConfig } from './readTektonClusters';
 import { TektonClusterIngestor } from './TektonClusterIngestor';
 import {
@@ -23,12 +23,6 @@ import {
   readTaskLogs,
   rerunPipelineRun,
 } from './tektonRunActions';
-
-const DEFAULT_RESYNC: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 30 },
-  timeout: { minutes: 10 },
-  initialDelay: { minutes: 1 },
-};
 
 export interface TektonProviderOptions {
   logger: LoggerService;
@@ -47,15 +41,9 @@ export class TektonPipelineProvider implements PipelineProvider {
     config: Config,
     options: TektonProviderOptions,
   ): TektonPipelineProvider {
-    const key = 'delivery.tekton.schedule';
-    const resyncSchedule = config.has(key)
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig(key),
-        )
-      : options.resyncSchedule;
     return new TektonPipelineProvider(readTektonClusters(config), {
       ...options,
-      resyncSchedule,
+      resyncSchedule: readResyncSchedule(config, options.resyncSchedule),
     });
   }
 

@@ -14,6 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { ApprovalNotifier } from './ApprovalNotifier';
 import { ApprovalsStore } from './ApprovalsStore';
+import { ExternalApprovals } from './ExternalApprovals';
 import { evaluateGates, GateSources } from './gates/evaluateGates';
 import { ApprovalPolicy, NO_APPROVAL_POLICY } from './policy/policySchema';
 import { CatalogApprovers } from './policy/resolveApprovers';
@@ -44,6 +45,8 @@ export class ApprovalService {
       auth: AuthService;
       gates: GateSources;
       notifier: ApprovalNotifier;
+      /** Requests that mirror other systems' approval objects are decided through these. */
+      external: ExternalApprovals;
     },
   ) {
     this.approvers = new CatalogApprovers(deps.catalog, () =>
@@ -134,6 +137,9 @@ export class ApprovalService {
   ): Promise<ApprovalRequest> {
     const request = await this.deps.store.get(id, now);
     if (!request) throw new NotFoundError(`No approval request '${id}'`);
+    if (request.external) {
+      return this.deps.external.decide(request, userRef, decision, comment);
+    }
     if (request.state !== 'pending') {
       throw new ConflictError(
         `Approval request '${id}' is ${request.state}; only pending requests take decisions`,
@@ -190,6 +196,9 @@ export class ApprovalService {
 
   /** Whether this user could decide on the request now, and why not. */
   viewer(request: ApprovalRequest, userRef?: string) {
+    if (request.external) {
+      return this.deps.external.viewer(request, userRef);
+    }
     if (!userRef) return { canDecide: false, reason: 'Only users decide' };
     if (request.state !== 'pending') {
       return { canDecide: false, reason: `The request is ${request.state}` };

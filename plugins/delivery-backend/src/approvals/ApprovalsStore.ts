@@ -1,3 +1,4 @@
+import { ExternalApprovalUpsert } from './upsertExternal';
 import {
   ApprovalGateStatus,
   ApprovalHistoryEntry,
@@ -77,6 +78,11 @@ export interface ApprovalsStore {
     now: Date,
     comment?: string,
   ): Promise<ApprovalRequest>;
+  /**
+   * Mirrors an external approval object (created once per source and key, updated after);
+   * answers the request as it is now.
+   */
+  upsertExternal(input: ExternalApprovalUpsert): Promise<ApprovalRequest>;
   /** Marks every pending request past its expiry as expired; answers how many. */
   expireDue(now: Date): Promise<number>;
 }

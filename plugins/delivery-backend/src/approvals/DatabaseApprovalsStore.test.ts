@@ -1,16 +1,12 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { NewApproval } from './ApprovalsStore';
+import { approvalTestDatabase } from './__testUtils__/approvalTables';
 import { DatabaseApprovalsStore } from './DatabaseApprovalsStore';
 
 jest.setTimeout(120_000);
 
-const migrationsDir = resolvePackagePath(
-  '@slipway/plugin-delivery-backend',
-  'migrations',
-);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const T0 = new Date('2026-11-02T10:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -46,19 +42,13 @@ describe.each(databases.eachSupportedId())('approvals store on %p', id => {
   let knex: Knex;
   let store: DatabaseApprovalsStore;
 
+  let clear: () => Promise<void>;
+
   beforeAll(async () => {
-    knex = await databases.init(id);
-    await knex.migrate.latest({ directory: migrationsDir });
+    ({ knex, clear } = await approvalTestDatabase(databases, id));
   });
   beforeEach(async () => {
-    for (const t of [
-      'delivery_approval_history',
-      'delivery_approval_decisions',
-      'delivery_approval_eligibility',
-      'delivery_approvals',
-    ]) {
-      await knex(t).delete();
-    }
+    await clear();
     store = new DatabaseApprovalsStore(knex);
   });
 

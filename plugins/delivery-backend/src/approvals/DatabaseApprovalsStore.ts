@@ -31,6 +31,10 @@ import {
   validUntil,
 } from './approvalTransitions';
 import { decideInTransaction } from './decideInTransaction';
+import {
+  ExternalApprovalUpsert,
+  upsertExternalInTransaction,
+} from './upsertExternal';
 
 /** The knex-backed {@link ApprovalsStore}; the schema comes with the plugin's migrations. */
 export class DatabaseApprovalsStore implements ApprovalsStore {
@@ -44,6 +48,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
           environment: input.environment,
           state: 'pending',
         })
+        .whereNull('source')
         .select('id');
       const superseded: string[] = [];
       for (const { id } of supersededRows) {
@@ -193,6 +198,14 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         `Approval request '${id}' is ${request.state}; only pending requests can be cancelled`,
       );
     }
+    return request;
+  }
+
+  async upsertExternal(input: ExternalApprovalUpsert) {
+    const id = await this.db.transaction(tx =>
+      upsertExternalInTransaction(tx, input),
+    );
+    const [request] = await this.load(this.db, [id]);
     return request;
   }
 

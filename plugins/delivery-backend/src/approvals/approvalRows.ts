@@ -1,5 +1,6 @@
 import {
   ApprovalDecision,
+  ExternalApprovalInfo,
   ApprovalHistoryEntry,
   ApprovalRequest,
   ApprovalState,
@@ -30,6 +31,9 @@ export interface ApprovalRow {
   decided_at: DbTime | null;
   valid_until: DbTime | null;
   superseded_by: string | null;
+  source?: string | null;
+  external_key?: string | null;
+  external?: string | null;
 }
 
 export interface EligibilityRow {
@@ -87,6 +91,20 @@ export function allRulesSatisfied(
   return rules.every((r, i) => approvedBy[i].length >= r.required);
 }
 
+function externalOf(row: ApprovalRow): ExternalApprovalInfo | undefined {
+  if (!row.source || !row.external_key) return undefined;
+  const data = JSON.parse(
+    row.external ?? '{}',
+  ) as Partial<ExternalApprovalInfo>;
+  return {
+    source: row.source,
+    key: row.external_key,
+    title: data.title,
+    approvers: data.approvers ?? [],
+    commands: data.commands ?? { approve: '', reject: '' },
+  };
+}
+
 export function rowToApproval(
   row: ApprovalRow,
   eligibility: EligibilityRow[],
@@ -136,6 +154,7 @@ export function rowToApproval(
         createdAt: iso(d.created_at),
       }),
     ),
+    external: externalOf(row),
   };
 }
 

@@ -15,6 +15,11 @@ import { ApprovalExpiryTask } from './ApprovalExpiryTask';
 import { ApprovalNotifier } from './ApprovalNotifier';
 import { ApprovalService } from './ApprovalService';
 import { DatabaseApprovalsStore } from './DatabaseApprovalsStore';
+import { ApprovalSourceRegistry } from './ApprovalSourceRegistry';
+import { ExternalApprovals } from './ExternalApprovals';
+import { ExternalApprovalSync } from './ExternalApprovalSync';
+import { MappableRun } from '../service/mapping/EntityRunMapper';
+import { resolveEnvironments } from './policy/resolveEnvironments';
 import { DeploymentQueries } from './deploymentQueries';
 import { GateSources } from './gates/evaluateGates';
 import {
@@ -37,6 +42,9 @@ export async function createApprovals(deps: {
   scheduler: SchedulerService;
   logger: LoggerService;
   securityGate: GateSources['securityGate'];
+  /** Sources of external approval objects (e.g. Tekton ApprovalTasks), and how to map them. */
+  sources: ApprovalSourceRegistry;
+  entityOf: (object: MappableRun) => string | undefined;
 }) {
   const approvalsStore = new DatabaseApprovalsStore(deps.knex);
   const deployments = new DeploymentQueries(deps.knex);
@@ -49,7 +57,22 @@ export async function createApprovals(deps: {
       return `/catalog/${namespace}/${kind}/${name}/environments?approval=${request.id}`;
     },
   );
+  const sync = new ExternalApprovalSync({
+    store: approvalsStore,
+    entityOf: deps.entityOf,
+    environmentsOf: async entityRef => {
+      const credentials = await deps.auth.getOwnServiceCredentials();
+      const entity = await deps.catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+      return entity
+        ? resolveEnvironments(deps.catalog, credentials, entity)
+        : [];
+    },
+    logger: deps.logger,
+  });
   const approvals = new ApprovalService({
+    external: new ExternalApprovals(deps.sources, sync),
     store: approvalsStore,
     catalog: deps.catalog,
     auth: deps.auth,
@@ -72,5 +95,14 @@ export async function createApprovals(deps: {
     deps.scheduler,
     readApprovalExpirySchedule(deps.config),
   );
-  return { approvals, approvalsStore, deployments };
+  /** Starts every approval source, each writing through its own sink. */
+  const connectSources = async () => {
+    for (const source of deps.sources.list()) {
+      deps.logger.info(
+        `Connecting approval source '${source.getSourceName()}'`,
+      );
+      await source.connect(sync.sinkFor(source.getSourceName()));
+    }
+  };
+  return { approvals, approvalsStore, deployments, connectSources };
 }

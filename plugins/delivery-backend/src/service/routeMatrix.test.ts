@@ -10,6 +10,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { EventsStore } from '../events/EventsStore';
 import { FindingsStore } from '../findings/FindingsStore';
+import { ApprovalSourceRegistry } from '../approvals/ApprovalSourceRegistry';
+import { ExternalApprovals } from '../approvals/ExternalApprovals';
+import { ExternalApprovalSync } from '../approvals/ExternalApprovalSync';
 import { ApprovalNotifier } from '../approvals/ApprovalNotifier';
 import { ApprovalService } from '../approvals/ApprovalService';
 import { ApprovalsStore } from '../approvals/ApprovalsStore';
@@ -81,6 +84,7 @@ describe('route matrix', () => {
     list: jest.fn(),
     decide: jest.fn(),
     cancel: jest.fn(),
+    upsertExternal: jest.fn(),
     expireDue: jest.fn(),
   };
 
@@ -102,6 +106,15 @@ describe('route matrix', () => {
           undefined,
           mockServices.logger.mock(),
           () => '',
+        ),
+        external: new ExternalApprovals(
+          new ApprovalSourceRegistry(),
+          new ExternalApprovalSync({
+            store: approvalsStore,
+            entityOf: () => undefined,
+            environmentsOf: async () => [],
+            logger: mockServices.logger.mock(),
+          }),
         ),
       }),
       // never queried: every call stops at the credentials check

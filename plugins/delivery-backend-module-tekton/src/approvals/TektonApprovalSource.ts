@@ -1,0 +1,221 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  ConfigurationOptions,
+  CustomObjectsApi,
+  KubeConfig,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
+import {
+  ExternalApprovalDecision,
+  ExternalApprovalRecord,
+  ExternalApprovalSink,
+  ExternalApprovalSource,
+} from '@slipway/plugin-delivery-node';
+import { Config } from '@backstage/config';
+import { kubeConfigFor } from '../provider/kubeConfigFor';
+import { readResyncSchedule } from '../provider/readResyncSchedule';
+import {
+  readTektonClusters,
+  TektonClusterConfig,
+} from '../provider/readTektonClusters';
+import {
+  APPROVAL_TASK_SOURCE,
+  approvalTaskToRecord,
+} from './approvalTaskToRecord';
+import {
+  APPROVAL_TASK_GROUP,
+  APPROVAL_TASK_PLURAL,
+  APPROVAL_TASK_VERSION,
+  TektonApprovalTask,
+} from './approvalTaskTypes';
+import { ApprovalTaskWatcher } from './ApprovalTaskWatcher';
+import { decisionPatch } from './decisionPatch';
+import {
+  ApprovalTaskConfig,
+  readApprovalTaskConfig,
+} from './readApprovalTaskConfig';
+
+export interface TektonApprovalSourceOptions {
+  clusters: Array<{ cluster: TektonClusterConfig; kubeConfig: KubeConfig }>;
+  config: ApprovalTaskConfig;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+  resyncSchedule: SchedulerServiceTaskScheduleDefinition;
+  retryDelayMs?: number;
+}
+
+function statusCode(error: unknown): number | undefined {
+  return (error as { code?: number } | undefined)?.code;
+}
+
+/** The Kubernetes API's own words, from an ApiException's body. */
+function reason(error: unknown): string {
+  const body = (error as { body?: unknown } | undefined)?.body;
+  try {
+    const parsed = typeof body === 'string' ? JSON.parse(body) : body;
+    return (parsed as { message?: string })?.message ?? String(error);
+  } catch {
+    return String(body ?? error);
+  }
+}
+
+/**
+ * OpenShift Pipelines manual-approval-gate `ApprovalTask`s as Slipway approval requests. Each
+ * cluster is watched; a decision made in Slipway is written back as a JSON Patch sent with
+ * Kubernetes impersonation of the deciding user's mapped identity (the gate's webhook only
+ * accepts a change of the caller's own input), and only for users the identity mapping names.
+ */
+export class TektonApprovalSource implements ExternalApprovalSource {
+  /** The source for every configured cluster, or undefined when switched off by config. */
+  static fromConfig(
+    config: Config,
+    options: Pick<
+      TektonApprovalSourceOptions,
+      'logger' | 'scheduler' | 'retryDelayMs'
+    > & { resyncSchedule?: SchedulerServiceTaskScheduleDefinition },
+  ): TektonApprovalSource | undefined {
+    const approvalConfig = readApprovalTaskConfig(config);
+    if (!approvalConfig.enabled) return undefined;
+    return new TektonApprovalSource({
+      ...options,
+      config: approvalConfig,
+      clusters: readTektonClusters(config).map(cluster => ({
+        cluster,
+        kubeConfig: kubeConfigFor(cluster),
+      })),
+      resyncSchedule: readResyncSchedule(config, options.resyncSchedule),
+    });
+  }
+
+  readonly #watchers = new Map<string, ApprovalTaskWatcher>();
+  readonly #clients: Map<string, KubeConfig>;
+
+  constructor(private readonly options: TektonApprovalSourceOptions) {
+    this.#clients = new Map(
+      options.clusters.map(c => [c.cluster.name, c.kubeConfig]),
+    );
+  }
+
+  getSourceName(): string {
+    return APPROVAL_TASK_SOURCE;
+  }
+
+  async connect(sink: ExternalApprovalSink): Promise<void> {
+    const { logger, scheduler, config } = this.options;
+    for (const { cluster, kubeConfig } of this.options.clusters) {
+      const watcher = new ApprovalTaskWatcher({
+        cluster,
+        kubeConfig,
+        config,
+        sink,
+        logger: logger.child({ cluster: cluster.name }),
+        retryDelayMs: this.options.retryDelayMs,
+      });
+      this.#watchers.set(cluster.name, watcher);
+      void watcher.start();
+      await scheduler.scheduleTask({
+        id: `delivery-tekton-approvaltasks-resync-${cluster.name}`,
+        scope: 'global',
+        ...this.options.resyncSchedule,
+        fn: async () => {
+          const count = await watcher.resync();
+          logger.info(
+            `Resynced ${count} ApprovalTasks from cluster '${cluster.name}'`,
+          );
+        },
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.#watchers.values()].map(w => w.stop()));
+  }
+
+  canWriteFor(userRef: string): boolean {
+    return this.options.config.identities.some(i => i.userRef === userRef);
+  }
+
+  async decide(
+    decision: ExternalApprovalDecision,
+  ): Promise<ExternalApprovalRecord> {
+    const identity = this.options.config.identities.find(
+      i => i.userRef === decision.userRef,
+    );
+    if (!identity) {
+      throw new NotAllowedError(
+        `No Kubernetes identity is mapped to ${decision.userRef} in delivery.tekton.approvalTasks.identities`,
+      );
+    }
+    const [clusterName, namespace, name] = decision.key.split('/');
+    const kubeConfig = this.#clients.get(clusterName);
+    if (!kubeConfig || !namespace || !name) {
+      throw new InputError(
+        `ApprovalTask key '${decision.key}' names no configured cluster`,
+      );
+    }
+    const api = kubeConfig.makeApiClient(CustomObjectsApi);
+    const target = {
+      group: APPROVAL_TASK_GROUP,
+      version: APPROVAL_TASK_VERSION,
+      plural: APPROVAL_TASK_PLURAL,
+      namespace,
+      name,
+    };
+    try {
+      const current: TektonApprovalTask = await api.getNamespacedCustomObject(
+        target,
+      );
+      const patch = decisionPatch(
+        current,
+        identity,
+        decision.decision,
+        decision.comment,
+      );
+      let headers: ConfigurationOptions = setHeaderOptions(
+        'Content-Type',
+        PatchStrategy.JsonPatch,
+      );
+      headers = setHeaderOptions(
+        'Impersonate-User',
+        patch.impersonate.user,
+        headers,
+      );
+      if (patch.impersonate.group) {
+        headers = setHeaderOptions(
+          'Impersonate-Group',
+          patch.impersonate.group,
+          headers,
+        );
+      }
+      const updated: TektonApprovalTask = await api.patchNamespacedCustomObject(
+        { ...target, body: patch.operations },
+        headers,
+      );
+      return approvalTaskToRecord(clusterName, updated, this.options.config);
+    } catch (error) {
+      const code = statusCode(error);
+      const where = `ApprovalTask ${namespace}/${name} in cluster '${clusterName}'`;
+      if (code === 404) throw new NotFoundError(`${where} is gone`);
+      if (code === 403 || code === 400) {
+        throw new NotAllowedError(
+          `${where} refused the decision: ${reason(error)}`,
+        );
+      }
+      if (code === 409 || code === 422) {
+        throw new ConflictError(`${where} changed meanwhile: ${reason(error)}`);
+      }
+      throw error;
+    }
+  }
+}
