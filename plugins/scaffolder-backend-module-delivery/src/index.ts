@@ -5,3 +5,6 @@
  */
 export { scaffolderModuleDelivery as default } from './module';
 export { createBuildAnnotationsAction } from './actions/buildAnnotations';
+export { createGenerateTektonAction } from './actions/generateTekton';
+export { validatePipeline } from './tekton/validatePipeline';
+export type { PipelineSpecLike } from './tekton/validatePipeline';

@@ -1,6 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createBuildAnnotationsAction } from './actions/buildAnnotations';
+import { createGenerateTektonAction } from './actions/generateTekton';
 
 /**
  * Scaffolder actions of Slipway delivery.
@@ -12,9 +16,15 @@ export const scaffolderModuleDelivery = createBackendModule({
   moduleId: 'delivery',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(createBuildAnnotationsAction());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        scaffolder.addActions(
+          createBuildAnnotationsAction(),
+          createGenerateTektonAction({ config }),
+        );
       },
     });
   },

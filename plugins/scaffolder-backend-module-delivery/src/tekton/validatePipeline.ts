@@ -1,3 +1,6 @@
+import { collectReferences } from './references';
+import { InlineTaskLike, validateTaskSpec } from './validateTaskSpec';
+
 /**
  * The shape of a Tekton Pipeline that Slipway generates and checks.
  *
@@ -8,18 +11,6 @@ export interface PipelineSpecLike {
   workspaces?: Array<{ name: string }>;
   tasks: Array<{ name: string; runAfter?: string[]; [key: string]: unknown }>;
   finally?: Array<{ name: string; [key: string]: unknown }>;
-}
-
-const REFERENCE = /\$\((params|workspaces)\.([A-Za-z0-9_-]+)/g;
-
-function collectReferences(value: unknown, found: Array<[string, string]>) {
-  if (typeof value === 'string') {
-    for (const m of value.matchAll(REFERENCE)) found.push([m[1], m[2]]);
-  } else if (Array.isArray(value)) {
-    value.forEach(v => collectReferences(v, found));
-  } else if (value && typeof value === 'object') {
-    Object.values(value).forEach(v => collectReferences(v, found));
-  }
 }
 
 function findCycle(tasks: PipelineSpecLike['tasks']): string[] | undefined {
@@ -43,24 +34,35 @@ function findCycle(tasks: PipelineSpecLike['tasks']): string[] | undefined {
   return undefined;
 }
 
+/** Results a task declares, when it says (inline taskSpec); undefined when it refers to a Task. */
+function declaredResults(task: InlineTaskLike): Set<string> | undefined {
+  return task.taskSpec
+    ? new Set((task.taskSpec.results ?? []).map(r => r.name))
+    : undefined;
+}
+
 /**
- * Checks a Pipeline spec: every runAfter names a task, every `$(params.x)` and
- * `$(workspaces.x)` used is declared, task names are unique and the graph has no cycle.
+ * Checks a Pipeline spec: every runAfter names a task, task names are unique, the graph has no
+ * cycle; every `$(params.x)` and `$(workspaces.x)` the pipeline uses and every workspace a task
+ * binds is declared; every `$(tasks.t.results.r)` names a task (and, for an inline task, one of
+ * its results); and every inline `taskSpec` is consistent in itself (see `validateTaskSpec`).
  * Returns the problems found; an empty list means valid.
  *
  * @public
  */
 export function validatePipeline(spec: PipelineSpecLike): string[] {
   const problems: string[] = [];
-  const all = [...spec.tasks, ...(spec.finally ?? [])];
-  const names = new Set<string>();
+  const all = [...spec.tasks, ...(spec.finally ?? [])] as Array<
+    InlineTaskLike & { runAfter?: string[] }
+  >;
+  const byName = new Map<string, InlineTaskLike>();
   for (const t of all) {
-    if (names.has(t.name)) problems.push(`duplicate task name "${t.name}"`);
-    names.add(t.name);
+    if (byName.has(t.name)) problems.push(`duplicate task name "${t.name}"`);
+    byName.set(t.name, t);
   }
   for (const t of spec.tasks) {
     for (const dep of t.runAfter ?? []) {
-      if (!names.has(dep)) {
+      if (!byName.has(dep)) {
         problems.push(`task "${t.name}" runs after unknown task "${dep}"`);
       }
     }
@@ -69,12 +71,26 @@ export function validatePipeline(spec: PipelineSpecLike): string[] {
     params: new Set((spec.params ?? []).map(p => p.name)),
     workspaces: new Set((spec.workspaces ?? []).map(w => w.name)),
   };
-  const used: Array<[string, string]> = [];
-  collectReferences(all, used);
-  for (const [kind, name] of used) {
-    if (!declared[kind as keyof typeof declared].has(name)) {
-      problems.push(`${kind} "${name}" is used but not declared`);
+  for (const ref of collectReferences(all, ['taskSpec'])) {
+    if (ref.kind === 'tasks') {
+      const [task, result] = ref.name.split('/');
+      const target = byName.get(task);
+      if (!target) {
+        problems.push(`result "${result}" of unknown task "${task}" is used`);
+      } else if (declaredResults(target)?.has(result) === false) {
+        problems.push(`task "${task}" has no result "${result}"`);
+      }
+    } else if (ref.kind !== 'results' && !declared[ref.kind].has(ref.name)) {
+      problems.push(`${ref.kind} "${ref.name}" is used but not declared`);
     }
+  }
+  for (const t of all) {
+    for (const w of t.workspaces ?? []) {
+      if (w.workspace && !declared.workspaces.has(w.workspace)) {
+        problems.push(`workspaces "${w.workspace}" is used but not declared`);
+      }
+    }
+    problems.push(...validateTaskSpec(t));
   }
   const cycle = findCycle(spec.tasks);
   if (cycle) problems.push(`runAfter cycle: ${cycle.join(' -> ')}`);

@@ -1,0 +1,67 @@
+import { runLabels } from './labels';
+import { pipelineName } from './pipeline';
+import { GenerateOptions, KubeObject } from './types';
+
+/** Values of the run's params: literal for a manual run, `$(tt.params.x)` from a trigger. */
+export interface RunParams {
+  gitUrl: string;
+  gitRevision: string;
+  commitAuthors: string;
+}
+
+/** Hours a run may take: two for the build, plus a day for each approval it waits for. */
+function timeoutHours(options: GenerateOptions): number {
+  return 2 + 24 * options.environments.filter(e => e.approval).length;
+}
+
+/**
+ * A PipelineRun of the generated Pipeline (generateName, so each run gets its own name), with a
+ * fresh volume for the source and, when `registrySecretName` is set, the registry credentials.
+ */
+export function buildPipelineRun(
+  options: GenerateOptions,
+  params: RunParams,
+  registrySecretName?: string,
+): KubeObject {
+  return {
+    apiVersion: 'tekton.dev/v1',
+    kind: 'PipelineRun',
+    metadata: {
+      generateName: `${options.name}-`,
+      namespace: options.ciNamespace,
+      labels: runLabels(options),
+    },
+    spec: {
+      pipelineRef: { name: pipelineName(options) },
+      taskRunTemplate: { serviceAccountName: options.serviceAccountName },
+      timeouts: { pipeline: `${timeoutHours(options)}h` },
+      params: [
+        { name: 'git-url', value: params.gitUrl },
+        { name: 'git-revision', value: params.gitRevision },
+        { name: 'commit-authors', value: params.commitAuthors },
+      ],
+      workspaces: [
+        {
+          name: 'source',
+          volumeClaimTemplate: {
+            spec: {
+              accessModes: ['ReadWriteOnce'],
+              resources: { requests: { storage: '1Gi' } },
+            },
+          },
+        },
+        ...(registrySecretName
+          ? [
+              {
+                name: 'dockerconfig',
+                secret: {
+                  secretName: registrySecretName,
+                  items: [{ key: '.dockerconfigjson', path: 'config.json' }],
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  };
+}
