@@ -1,13 +1,11 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { deliveryPlugin } from './plugin';
+import {
+  doraChange as change,
+  doraDeploy as deploy,
+  startDoraBackend,
+} from './__testUtils__/doraBackend';
 
 /*
  * DORA through the HTTP API, on records posted through /events/*. Every expected number is
@@ -17,35 +15,10 @@ import { deliveryPlugin } from './plugin';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-const auth = mockCredentials.service.header();
 const H = 3600;
 
 const ledger = 'component:default/ledger';
 const api = 'component:default/api';
-const change = (
-  entityRef: string,
-  sha: string,
-  authoredAt: string,
-  isMerge = false,
-) => ({ entityRef, sha, authoredAt, isMerge });
-const deploy = (
-  entityRef: string,
-  id: string,
-  finishedAt: string,
-  commitSha: string,
-  version: string,
-  status = 'success',
-  environment = 'production',
-) => ({
-  id,
-  entityRef,
-  environment,
-  status,
-  finishedAt,
-  commitSha,
-  version,
-});
-
 const entity = (
   kind: string,
   name: string,
@@ -61,33 +34,14 @@ const entity = (
 describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
   async function start() {
     const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        deliveryPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({ data: {} }),
-        catalogServiceMock.factory({
-          entities: [
-            entity('Group', 'platform', [
-              ['parentOf', 'group:default/payments'],
-            ]),
-            entity('Group', 'payments', [
-              ['childOf', 'group:default/platform'],
-            ]),
-            entity('Component', 'ledger', [
-              ['ownedBy', 'group:default/platform'],
-            ]),
-            entity('Component', 'api', [['ownedBy', 'group:default/payments']]),
-          ],
-        }),
+    const { server, post } = await startDoraBackend(knex, {
+      entities: [
+        entity('Group', 'platform', [['parentOf', 'group:default/payments']]),
+        entity('Group', 'payments', [['childOf', 'group:default/platform']]),
+        entity('Component', 'ledger', [['ownedBy', 'group:default/platform']]),
+        entity('Component', 'api', [['ownedBy', 'group:default/payments']]),
       ],
     });
-    const post = (kind: string, body: object[]) =>
-      request(server)
-        .post(`/api/delivery/events/${kind}`)
-        .set('Authorization', auth)
-        .send(body)
-        .expect(200);
     // ledger: c0 → first deployment d0 (not sampled); c1, c2, merge m1 → d1 fails, d2 ships them;
     // c3 → d3 (then two incidents); d4 to staging; d5 rolls back to v2.
     await post('changes', [change(ledger, 'c0000', '2026-10-30T10:00:00Z')]);
@@ -242,15 +196,8 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
 
   it('answers null where a metric is undefined, and bounds the incident lag when configured', async () => {
     const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        deliveryPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: { delivery: { dora: { maxIncidentLagHours: 1 } } },
-        }),
-        catalogServiceMock.factory({ entities: [] }),
-      ],
+    const { server, post } = await startDoraBackend(knex, {
+      config: { delivery: { dora: { maxIncidentLagHours: 1 } } },
     });
     const user = mockCredentials.user.header();
     const empty = await request(server)
@@ -268,12 +215,6 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     });
 
     // An unlinked incident 3 h after the only deployment is beyond the 1 h lag: no failure.
-    const post = (kind: string, body: object[]) =>
-      request(server)
-        .post(`/api/delivery/events/${kind}`)
-        .set('Authorization', auth)
-        .send(body)
-        .expect(200);
     await post('deployments', [
       deploy(ledger, 'x0', '2026-10-20T00:00:00Z', 'c0000', 'v1'),
       deploy(ledger, 'x1', '2026-11-02T00:00:00Z', 'c0000', 'v2'),

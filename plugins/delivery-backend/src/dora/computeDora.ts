@@ -8,7 +8,7 @@ import { windowMetrics } from './windowMetrics';
  * for the records of one or more entities over the half-open UTC window `[from, to)`. Pure: no
  * I/O, the input is not modified.
  *
- * What the caller must pass: ALL records of the entities, not only those of the window. Several
+ * What the caller must pass: more than the records of the window. Several
  * rules look outside the window:
  *
  * - lead time (rule 5) needs the earlier deployments and commits to know which commits were
@@ -21,14 +21,14 @@ import { windowMetrics } from './windowMetrics';
  * - rework (rule 11) compares a deployment with every earlier deployment of its entity.
  *
  * The simplest correct call passes every record of the entities, unfiltered by time. A caller
- * that must bound the query may pass only records after a lookback start before `from`, at a
- * cost: the earliest deployment of each entity in the lookback is taken as its first observed
- * one (its commits are not sampled, so the lookback must hold at least one deployment before
- * the window), commits already shipped before the lookback can be attributed again, rollbacks
- * to versions older than the lookback are missed, and failed deployments older than the
- * lookback give no recovery sample. Records after `to` should not be cut: incidents that start
- * after `to` can still make an in-window deployment failed (rule 7 has no time limit other than
- * `maxIncidentLagSeconds`), so a past window's numbers may change as late incidents arrive.
+ * that must bound the query passes the records `EventsStore.loadRecords` reads for `from`: the
+ * window, everything from a per-entity lookback start on, and the few older records (latest
+ * shipped head, rollback targets, linked deployments) that decide in-window numbers; the
+ * earliest deployment given is then taken as the entity's first observed one, which only
+ * matters when it lies in the window, i.e. when the entity never deployed before. Records after
+ * `to` should not be cut: incidents that start after `to` can still make an in-window deployment
+ * failed (rule 7 has no time limit other than `maxIncidentLagSeconds`), so a past window's
+ * numbers may change as late incidents arrive.
  *
  * With `series: 'week'` the result also has the metrics of each 7-day slice from `from` (the last
  * slice may be shorter), computed from the same full input.

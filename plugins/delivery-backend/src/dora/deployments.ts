@@ -7,16 +7,26 @@ export const DEFAULT_PRODUCTION_ENVIRONMENTS: readonly string[] = [
   'prod',
 ];
 
+/** Rule 1's production tier, trimmed and lower-cased (the default when none is configured). */
+export function productionTier(
+  options: Pick<DoraOptions, 'productionEnvironments'>,
+): string[] {
+  const configured = options.productionEnvironments ?? [];
+  return [
+    ...new Set(
+      (configured.length > 0
+        ? configured
+        : DEFAULT_PRODUCTION_ENVIRONMENTS
+      ).map(e => e.trim().toLowerCase()),
+    ),
+  ];
+}
+
 /** Rule 1 predicate factory: `status === 'success'` in an environment of the production tier. */
 export function productionMatcher(
   options: Pick<DoraOptions, 'productionEnvironments'>,
 ): (deployment: DoraDeployment) => boolean {
-  const configured = options.productionEnvironments ?? [];
-  const tier = new Set(
-    (configured.length > 0 ? configured : DEFAULT_PRODUCTION_ENVIRONMENTS).map(
-      e => e.trim().toLowerCase(),
-    ),
-  );
+  const tier = new Set(productionTier(options));
   return d =>
     d.status === 'success' && tier.has(d.environment.trim().toLowerCase());
 }

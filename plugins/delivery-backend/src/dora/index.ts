@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { computeDora } from './computeDora';
-export { DEFAULT_PRODUCTION_ENVIRONMENTS } from './deployments';
+export { DEFAULT_PRODUCTION_ENVIRONMENTS, productionTier } from './deployments';
 export { median } from './median';
 export {
   changeFailureRateBand,

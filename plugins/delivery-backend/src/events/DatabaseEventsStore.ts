@@ -1,17 +1,16 @@
 import { Knex } from 'knex';
-import { toDate } from '../database/rows';
 import {
   ChangeEvent,
   DeploymentEvent,
   DoraRecords,
+  DoraRecordScope,
   EventsStore,
   IncidentEvent,
 } from './EventsStore';
+import { loadDoraRecords } from './loadDoraRecords';
 
 const CHUNK = 200;
-type Time = Date | string | number;
 const date = (v: string | undefined | null) => (v ? new Date(v) : null);
-const maybe = (v: Time | null) => (v === null ? undefined : toDate(v));
 
 async function inChunks<T>(rows: T[], write: (part: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK)
@@ -88,45 +87,7 @@ export class DatabaseEventsStore implements EventsStore {
     return rows.length;
   }
 
-  async loadRecords(entityRefs: string[] | undefined): Promise<DoraRecords> {
-    const scoped = (table: string) => {
-      const q = this.db(table);
-      if (entityRefs) q.whereIn('entity_ref', entityRefs);
-      return q;
-    };
-    const [deployments, changes, incidents] = await Promise.all([
-      scoped('delivery_deployments'),
-      scoped('delivery_changes').orderBy('seq'),
-      scoped('delivery_incidents'),
-    ]);
-    return {
-      deployments: deployments.map(d => ({
-        id: d.id,
-        entityRef: d.entity_ref,
-        environment: d.environment,
-        status: d.status,
-        startedAt: maybe(d.started_at),
-        finishedAt: toDate(d.finished_at),
-        commitSha: d.commit_sha ?? undefined,
-        version: d.version ?? undefined,
-        remediationFor: d.remediation_for ?? undefined,
-      })),
-      changes: changes.map(c => ({
-        sha: c.sha,
-        entityRef: c.entity_ref,
-        authoredAt: toDate(c.authored_at),
-        committedAt: maybe(c.committed_at),
-        isMerge: Boolean(c.is_merge),
-        deploymentId: c.deployment_id ?? undefined,
-        pushSeq: Number(c.seq),
-      })),
-      incidents: incidents.map(i => ({
-        id: i.id,
-        entityRef: i.entity_ref,
-        startedAt: toDate(i.started_at),
-        resolvedAt: maybe(i.resolved_at),
-        causedByDeploymentId: i.caused_by_deployment_id ?? undefined,
-      })),
-    };
+  async loadRecords(scope: DoraRecordScope): Promise<DoraRecords> {
+    return loadDoraRecords(this.db, scope);
   }
 }

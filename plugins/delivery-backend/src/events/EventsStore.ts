@@ -36,6 +36,15 @@ export interface DoraRecords {
   }>;
 }
 
+/** Whose DORA records to read, for windows starting when. */
+export interface DoraRecordScope {
+  entityRefs: string[];
+  /** Start of the window (the earliest weekly slice starts there too). */
+  from: Date;
+  /** Rule 1's production tier (the engine's default when empty). */
+  productionEnvironments: string[];
+}
+
 /**
  * Persistence of DORA inputs. Every write is one transaction and idempotent: deployments and
  * incidents by id, changes by (entity, sha) — a re-sent change keeps its push order.
@@ -48,8 +57,21 @@ export interface EventsStore {
   upsertChanges(items: ChangeEvent[]): Promise<number>;
   upsertIncidents(items: IncidentEvent[]): Promise<number>;
   /**
-   * All records of these entities (all entities when omitted). DORA needs history before the
-   * window (first deployment, push chain, rollback targets) and incidents after it (rule 7).
+   * The records of these entities that DORA.md's rules need for windows starting at
+   * `scope.from` (any end, and their weekly slices), read by indexed ranges rather than whole
+   * tables. Per entity that is everything from its lookback start on — the earliest of `from`,
+   * its last rule-1 deployment before `from` (push chain, rule-7 fallback) and the deployment
+   * each incident still open at `from` or resolved after it is attributed to (rule 9) — plus,
+   * from older history: the rule-1 deployment before `from` whose head commit is latest in push
+   * order and the commits after that head (rule 5: what was shipped before the window is not
+   * sampled again), the heads of the deployments read, commits explicitly linked to deployments
+   * from `from` on, older deployments of the same version or commit as one from `from` on
+   * (rule 11 rollbacks) and the deployments the records read link to. The engine then gives the
+   * same numbers for those windows as over the whole history. Not read: incidents that were
+   * resolved before `from` and started before the lookback start (they can only matter when
+   * linked to a later deployment, i.e. resolved before their cause finished). Cost: the lookback
+   * lookups are indexed; finding the latest shipped head scans the entity's deployments before
+   * `from` in SQL, and everything after the lookback start is read.
    */
-  loadRecords(entityRefs: string[] | undefined): Promise<DoraRecords>;
+  loadRecords(scope: DoraRecordScope): Promise<DoraRecords>;
 }

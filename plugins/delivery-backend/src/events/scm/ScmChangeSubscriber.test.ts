@@ -66,7 +66,11 @@ describe('ScmChangeSubscriber', () => {
         },
       }),
     ).toBe(0);
-    const records = await store.loadRecords(['component:default/ledger']);
+    const records = await store.loadRecords({
+      entityRefs: ['component:default/ledger'],
+      from: new Date(0),
+      productionEnvironments: [],
+    });
     expect(
       records.changes.map(c => [c.sha, c.authoredAt.toISOString()]),
     ).toEqual([

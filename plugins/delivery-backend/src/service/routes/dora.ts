@@ -3,7 +3,8 @@ import { InputError } from '@backstage/errors';
 import { deliveryRunReadPermission } from '@slipway/plugin-delivery-common';
 import { Router } from 'express';
 import { z } from 'zod';
-import { computeDora, DoraOptions } from '../../dora';
+import { DoraOptions } from '../../dora';
+import { doraReport } from '../doraReport';
 import { entityRefFromParams } from '../entityRefFromParams';
 import { parseQuery } from '../parseQuery';
 import { authorize } from './authorize';
@@ -65,8 +66,11 @@ export function registerDoraRoutes(
     const options: DoraOptions = q.environment
       ? { ...deps.doraOptions, productionEnvironments: [q.environment] }
       : deps.doraOptions;
-    const records = await deps.events.loadRecords(entityRefs);
-    return computeDora(records, window(q), { ...options, series: q.series });
+    const { report } = await doraReport(deps.events, entityRefs, window(q), {
+      ...options,
+      series: q.series,
+    });
+    return report;
   };
 
   router.get('/entities/:kind/:namespace/:name/dora', async (req, res) => {
@@ -85,9 +89,13 @@ export function registerDoraRoutes(
         Boolean(d) &&
         d!.getTime() >= from.getTime() &&
         d!.getTime() < to.getTime();
-      const records = await deps.events.loadRecords([entityRef]);
       // Commits shipped in the window belong there even when authored before it.
-      const report = computeDora(records, { from, to }, deps.doraOptions);
+      const { records, report } = await doraReport(
+        deps.events,
+        [entityRef],
+        { from, to },
+        deps.doraOptions,
+      );
       const shipped = new Set(report.drillDown.leadTimeSamples.map(t => t.sha));
       res.json({
         from: from.toISOString(),
