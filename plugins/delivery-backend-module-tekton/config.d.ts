@@ -9,6 +9,32 @@ export interface Config {
     tekton?: {
       /** The periodic full resync of every cluster. Default: every 30 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * OpenShift Pipelines manual-approval-gate: its `ApprovalTask`s appear as approval
+       * requests of the entity their PipelineRun belongs to. Read-only unless a user is mapped
+       * to a Kubernetes identity below.
+       */
+      approvalTasks?: {
+        /** Set to false to not read ApprovalTasks. Default: true. */
+        enabled?: boolean;
+        /** Label naming the environment (propagated from the PipelineRun). Default: slipway.dev/environment. */
+        environmentLabel?: string;
+        /** The CLI shown to approvers who decide outside Slipway. Default: tkn-approvaltask. */
+        cli?: string;
+        /**
+         * Who Slipway writes a decision as. The gate's webhook only accepts a change of the
+         * caller's own input, so Slipway impersonates this identity: the cluster's service
+         * account needs `impersonate` on these users (and groups).
+         */
+        identities?: Array<{
+          /** A Backstage user, e.g. `user:default/alice`. */
+          userRef: string;
+          /** The Kubernetes user name in the ApprovalTask's approvers. */
+          kubernetesUser: string;
+          /** Kubernetes groups of the user that are named as Group approvers. */
+          kubernetesGroups?: string[];
+        }>;
+      };
       clusters?: Array<{
         /** Name of a cluster in `kubernetes.clusterLocatorMethods`. */
         name: string;

@@ -215,11 +215,21 @@ export class FakeKubeApiServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(url.searchParams.entries());
     const contentType = req.headers['content-type'];
+    const user = req.headers['impersonate-user'];
+    const groups = req.headers['impersonate-group'];
     this.requests.push({
       method: req.method ?? 'GET',
       path: url.pathname,
       query,
       ...(contentType ? { contentType } : {}),
+      ...(user || groups
+        ? {
+            impersonate: {
+              user: Array.isArray(user) ? user[0] : user,
+              groups: groups ? String(groups).split(', ') : [],
+            },
+          }
+        : {}),
     });
     if (this.failures.remaining > 0) {
       this.failures.remaining -= 1;

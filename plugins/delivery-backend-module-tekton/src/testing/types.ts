@@ -87,6 +87,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** The Content-Type header, when the request carried one. */
   contentType?: string;
+  /** Kubernetes impersonation headers (Impersonate-User / Impersonate-Group), when sent. */
+  impersonate?: { user?: string; groups: string[] };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

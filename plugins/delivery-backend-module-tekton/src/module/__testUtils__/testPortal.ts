@@ -10,6 +10,10 @@ import request from 'supertest';
 import { FakeKubeApiServer } from '../../testing';
 import { deliveryModuleTekton } from '../tektonModule';
 
+type ConfigData = NonNullable<
+  Parameters<typeof mockServices.rootConfig.factory>[0]
+>['data'];
+
 /** The entity the test runs are labelled for. */
 export const ENTITY_RUNS_PATH =
   '/api/delivery/entities/component/default/payments-api/runs?limit=100';
@@ -18,7 +22,12 @@ export const ENTITY_RUNS_PATH =
  * A test backend with the delivery plugin and this module, reading the fake cluster, with
  * `payments-api` in the catalog claiming `backstage.io/kubernetes-id: payments-api`.
  */
-export async function startTestPortal(kube: FakeKubeApiServer, knex: Knex) {
+export async function startTestPortal(
+  kube: FakeKubeApiServer,
+  knex: Knex,
+  /** Extra `delivery` config, e.g. `{ tekton: { approvalTasks: … } }`. */
+  delivery: NonNullable<ConfigData>[string] = {},
+) {
   const { server } = await startTestBackend({
     features: [
       deliveryPlugin,
@@ -26,6 +35,7 @@ export async function startTestPortal(kube: FakeKubeApiServer, knex: Knex) {
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
+          delivery,
           kubernetes: {
             clusterLocatorMethods: [
               {

@@ -19,6 +19,7 @@ import {
   versionLabel,
 } from './approvalFormat';
 import { DecisionDialog } from './DecisionDialog';
+import { ExternalApprovalInfo } from './ExternalApprovalInfo';
 
 /** Props of {@link ApprovalRequestCard}. */
 export interface ApprovalRequestCardProps {
@@ -79,6 +80,12 @@ export function ApprovalRequestCard(props: ApprovalRequestCardProps) {
       <Box mt={1}>
         <ApprovalRules request={current} />
       </Box>
+      {current.external && (
+        <ExternalApprovalInfo
+          external={current.external}
+          showCommands={Boolean(details.value?.viewer.command)}
+        />
+      )}
       {details.loading && !details.value && <Progress />}
       {details.error && <ResponseErrorPanel error={details.error} />}
       {details.value && (
