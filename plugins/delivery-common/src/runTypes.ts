@@ -94,6 +94,8 @@ export interface TaskRun {
   results?: RunValue[];
   /** Status message, e.g. why the task failed. */
   message?: string;
+  /** Link to the task in the provider's own UI (e.g. a GitHub Actions job), when it has one. */
+  url?: string;
 }
 
 /**
@@ -135,6 +137,8 @@ export interface PipelineRun {
   image?: { url?: string; digest?: string };
   /** Whether Tekton Chains signed the run (`chains.tekton.dev/signed: "true"`). */
   signed?: boolean;
+  /** Link to the run in the provider's own UI (e.g. a GitHub Actions run), when it has one. */
+  url?: string;
   /** In run lists: how many of the run's tasks are in each status. */
   taskSummary?: Partial<Record<RunStatus, number>>;
 }

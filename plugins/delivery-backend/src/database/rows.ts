@@ -46,13 +46,13 @@ export interface TaskRow {
 /** Run fields kept as JSON: shown on one run, never filtered on. */
 type RunDetails = Pick<
   PipelineRun,
-  'git' | 'message' | 'params' | 'results' | 'image' | 'signed'
+  'git' | 'message' | 'params' | 'results' | 'image' | 'signed' | 'url'
 > & { labels?: Record<string, string> };
 
 /** Task fields kept as JSON. */
 type TaskDetails = Pick<
   TaskRun,
-  'kind' | 'podName' | 'steps' | 'results' | 'message'
+  'kind' | 'podName' | 'steps' | 'results' | 'message' | 'url'
 >;
 
 export function toDate(value: Date | number | string): Date {
@@ -82,6 +82,7 @@ export function runToRow(run: PipelineRunRecord): RunRow {
     results: run.results,
     image: run.image,
     signed: run.signed,
+    url: run.url,
   };
   return {
     uid: run.uid,
@@ -156,6 +157,7 @@ export function taskToRow(runUid: string, task: TaskRun): TaskRow {
       steps: task.steps,
       results: task.results,
       message: task.message,
+      url: task.url,
     } satisfies TaskDetails),
   };
 }
