@@ -328,6 +328,29 @@ export const checks = [
     },
   },
   {
+    name: 'a manual-approval-gate ApprovalTask shows read-only with the command to run',
+    async run({ page, appUrl, artifacts }) {
+      const card = page.getByLabel('from demo-approvaltask');
+      await openUntilVisible(
+        page,
+        `${appUrl}/catalog/default/component/ledger-service/environments`,
+        card,
+        'the mirrored ApprovalTask of ledger-service',
+      );
+      await expectVisible(
+        card.getByText(
+          /tkn-approvaltask approve ledger-service-deploy-approval -n ledger/,
+        ),
+        'the tkn-approvaltask command for an approver Slipway cannot act for',
+      );
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(artifacts, 'approvaltask-read-only.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
     name: 'the runs API refuses a caller without credentials',
     async run({ backendUrl }) {
       const res = await fetch(

@@ -19,6 +19,7 @@ import { DatabaseFindingsStore } from './findings/DatabaseFindingsStore';
 import { readFindingsConfig } from './findings/findingsConfig';
 import { readEntityMappingSchedule } from './config';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
+import { DemoApprovalSource } from './demo/DemoApprovalSource';
 import { DemoPipelineProvider } from './demo/DemoPipelineProvider';
 import { scheduleDemoApprovals } from './demo/seedDemoApprovals';
 import { seedDemoFindings } from './demo/seedDemoFindings';
@@ -91,6 +92,9 @@ export const deliveryPlugin = createBackendPlugin({
         if (demoData.enabled) {
           const demo = new DemoPipelineProvider();
           providers.addPipelineProvider(demo);
+          approvalSources.addApprovalSource(
+            new DemoApprovalSource(deps.scheduler),
+          );
           deps.lifecycle.addShutdownHook(() => demo.stop());
         }
 
