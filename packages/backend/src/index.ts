@@ -21,6 +21,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// publish:github, github:webhook and the other GitHub actions the templates use
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
 // permissions: enabled, with an allow-by-default policy that is easy to replace
 backend.add(import('@backstage/plugin-permission-backend'));
