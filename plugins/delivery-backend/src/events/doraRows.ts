@@ -39,39 +39,64 @@ export function whereRule1(
   return builder.whereRaw(sql, bindings);
 }
 
+/** The columns of each table that the records need (`prefix` names the table's alias). */
+export const recordColumns = {
+  deployments: (prefix = '') =>
+    [
+      'id',
+      'entity_ref',
+      'environment',
+      'status',
+      'started_at',
+      'finished_at',
+      'commit_sha',
+      'version',
+      'remediation_for',
+    ].map(c => `${prefix}${c}`),
+  changes: (prefix = '') =>
+    [
+      'seq',
+      'entity_ref',
+      'sha',
+      'authored_at',
+      'committed_at',
+      'is_merge',
+      'deployment_id',
+    ].map(c => `${prefix}${c}`),
+  incidents: (prefix = '') =>
+    [
+      'id',
+      'entity_ref',
+      'started_at',
+      'resolved_at',
+      'caused_by_deployment_id',
+    ].map(c => `${prefix}${c}`),
+};
+
+type Records<K extends keyof DoraRecords> = DoraRecords[K][number];
+
 /**
- * Rows collected by id (changes by push order) and turned into the engine's records. Entity refs
- * are shared strings, so a roll-up of many records does not hold a copy per row.
+ * Records collected by id (changes by push order), each row turned into the engine's record as
+ * it arrives, so a roll-up does not hold the driver's rows as well. Entity refs are shared
+ * strings rather than a copy per row.
  */
 export class RecordRows {
-  readonly deployments = new Map<string, Row>();
-  readonly changes = new Map<number, Row>();
-  readonly incidents = new Map<string, Row>();
+  readonly deployments = new Map<string, Records<'deployments'>>();
+  readonly changes = new Map<number, Records<'changes'>>();
+  readonly incidents = new Map<string, Records<'incidents'>>();
   private readonly refs: Map<string, string>;
 
   constructor(entityRefs: string[]) {
     this.refs = new Map(entityRefs.map(r => [r, r]));
   }
 
-  addDeployments(rows: Row[]) {
-    for (const row of rows) this.deployments.set(row.id, row);
-  }
-
-  addChanges(rows: Row[]) {
-    for (const row of rows) this.changes.set(Number(row.seq), row);
-  }
-
-  addIncidents(rows: Row[]) {
-    for (const row of rows) this.incidents.set(row.id, row);
-  }
-
   private ref(value: string): string {
     return this.refs.get(value) ?? value;
   }
 
-  toRecords(): DoraRecords {
-    return {
-      deployments: [...this.deployments.values()].map(d => ({
+  addDeployments(rows: Row[]) {
+    for (const d of rows) {
+      this.deployments.set(d.id, {
         id: d.id,
         entityRef: this.ref(d.entity_ref),
         environment: d.environment,
@@ -81,25 +106,43 @@ export class RecordRows {
         commitSha: d.commit_sha ?? undefined,
         version: d.version ?? undefined,
         remediationFor: d.remediation_for ?? undefined,
-      })),
-      changes: [...this.changes.values()]
-        .sort((a, b) => Number(a.seq) - Number(b.seq))
-        .map(c => ({
-          sha: c.sha,
-          entityRef: this.ref(c.entity_ref),
-          authoredAt: toDate(c.authored_at),
-          committedAt: maybe(c.committed_at),
-          isMerge: Boolean(c.is_merge),
-          deploymentId: c.deployment_id ?? undefined,
-          pushSeq: Number(c.seq),
-        })),
-      incidents: [...this.incidents.values()].map(i => ({
+      });
+    }
+  }
+
+  addChanges(rows: Row[]) {
+    for (const c of rows) {
+      const pushSeq = Number(c.seq);
+      if (this.changes.has(pushSeq)) continue;
+      this.changes.set(pushSeq, {
+        sha: c.sha,
+        entityRef: this.ref(c.entity_ref),
+        authoredAt: toDate(c.authored_at),
+        committedAt: maybe(c.committed_at),
+        isMerge: Boolean(c.is_merge),
+        deploymentId: c.deployment_id ?? undefined,
+        pushSeq,
+      });
+    }
+  }
+
+  addIncidents(rows: Row[]) {
+    for (const i of rows) {
+      this.incidents.set(i.id, {
         id: i.id,
         entityRef: this.ref(i.entity_ref),
         startedAt: toDate(i.started_at),
         resolvedAt: maybe(i.resolved_at),
         causedByDeploymentId: i.caused_by_deployment_id ?? undefined,
-      })),
+      });
+    }
+  }
+
+  toRecords(): DoraRecords {
+    return {
+      deployments: [...this.deployments.values()],
+      changes: [...this.changes.values()].sort((a, b) => a.pushSeq - b.pushSeq),
+      incidents: [...this.incidents.values()],
     };
   }
 }

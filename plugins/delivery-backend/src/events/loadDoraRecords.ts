@@ -2,7 +2,14 @@ import { Knex } from 'knex';
 import { toDate } from '../database/rows';
 import { productionTier } from '../dora';
 import { DoraRecords, DoraRecordScope } from './EventsStore';
-import { RecordRows, Row, rowsOf, rule1Sql, whereRule1 } from './doraRows';
+import {
+  recordColumns,
+  RecordRows,
+  Row,
+  rowsOf,
+  rule1Sql,
+  whereRule1,
+} from './doraRows';
 
 /** Entities per round of queries (each entity may add one OR term to a query). */
 const CHUNK = 100;
@@ -61,10 +68,10 @@ class ChunkLoader {
     await this.openIncidents(lookbacks);
     const starts = byStart(lookbacks);
     this.rows.addDeployments(
-      await this.fromStart('delivery_deployments', 'finished_at', starts),
+      await this.fromStart('deployments', 'finished_at', starts),
     );
     this.rows.addIncidents(
-      await this.fromStart('delivery_incidents', 'started_at', starts),
+      await this.fromStart('incidents', 'started_at', starts),
     );
     await this.rollbackTargets(lookbacks);
     await this.shippedHeads(lookbacks);
@@ -73,19 +80,21 @@ class ChunkLoader {
 
   /** The rows of `table` whose `column` is at or after their entity's lookback start. */
   private fromStart(
-    table: string,
+    table: 'deployments' | 'incidents',
     column: string,
     starts: Array<[number, string[]]>,
   ) {
-    return this.db(table).where(
-      anyOf(
-        starts.map(
-          ([at, refs]) =>
-            b =>
-              b.whereIn('entity_ref', refs).where(column, '>=', new Date(at)),
+    return this.db(`delivery_${table}`)
+      .select(recordColumns[table]())
+      .where(
+        anyOf(
+          starts.map(
+            ([at, refs]) =>
+              b =>
+                b.whereIn('entity_ref', refs).where(column, '>=', new Date(at)),
+          ),
         ),
-      ),
-    );
+      );
   }
 
   /** Per entity: the previous rule-1 deployment and the one with the latest head (one query). */
@@ -161,7 +170,7 @@ class ChunkLoader {
     if (withHistory.length === 0) return;
     for (const column of ['version', 'commit_sha']) {
       const q = this.db('delivery_deployments as o')
-        .distinct('o.*')
+        .distinct(recordColumns.deployments('o.'))
         .join('delivery_deployments as w', join =>
           join
             .on('w.entity_ref', '=', 'o.entity_ref')
@@ -178,7 +187,9 @@ class ChunkLoader {
       l.maxHeadId ? [l.maxHeadId] : [],
     );
     this.rows.addDeployments(
-      await this.db('delivery_deployments').whereIn('id', maxHeadIds),
+      await this.db('delivery_deployments')
+        .select(recordColumns.deployments())
+        .whereIn('id', maxHeadIds),
     );
   }
 
@@ -189,7 +200,7 @@ class ChunkLoader {
     );
     if (ids.length === 0) return;
     const heads: Row[] = await this.headsOf(this.db('delivery_changes as c'))
-      .select('c.*', 'd.id as head_of')
+      .select([...recordColumns.changes('c.'), 'd.id as head_of'])
       .whereIn('d.id', ids);
     const seqByDeployment = new Map(heads.map(h => [h.head_of, Number(h.seq)]));
     for (const lookback of lookbacks.values()) {
@@ -232,7 +243,9 @@ class ChunkLoader {
       );
     }
     this.rows.addChanges(
-      await this.db('delivery_changes').where(anyOf(recent)),
+      await this.db('delivery_changes')
+        .select(recordColumns.changes())
+        .where(anyOf(recent)),
     );
     if (shipped.length === 0) return;
     const older = (deployedFrom: (l: Lookback) => Date): Where =>
@@ -248,12 +261,12 @@ class ChunkLoader {
       );
     this.rows.addChanges(
       await this.headsOf(this.db('delivery_changes as c'))
-        .select('c.*')
+        .select(recordColumns.changes('c.'))
         .where(older(l => l.start)),
     );
     this.rows.addChanges(
       await this.db('delivery_changes as c')
-        .select('c.*')
+        .select(recordColumns.changes('c.'))
         .join('delivery_deployments as d', join =>
           join
             .on('d.id', '=', 'c.deployment_id')
@@ -276,15 +289,14 @@ async function linkedDeployments(
 ) {
   const missing = new Set<string>();
   for (const i of rows.incidents.values())
-    if (i.caused_by_deployment_id) missing.add(i.caused_by_deployment_id);
+    if (i.causedByDeploymentId) missing.add(i.causedByDeploymentId);
   for (const c of rows.changes.values())
-    if (c.deployment_id) missing.add(c.deployment_id);
+    if (c.deploymentId) missing.add(c.deploymentId);
   const ids = [...missing].filter(id => !rows.deployments.has(id));
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const found: Row[] = await db('delivery_deployments').whereIn(
-      'id',
-      ids.slice(i, i + ID_CHUNK),
-    );
+    const found: Row[] = await db('delivery_deployments')
+      .select(recordColumns.deployments())
+      .whereIn('id', ids.slice(i, i + ID_CHUNK));
     rows.addDeployments(found.filter(d => refs.has(d.entity_ref)));
   }
 }
