@@ -3,7 +3,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createApplyTektonAction } from './actions/applyTekton';
 import { createBuildAnnotationsAction } from './actions/buildAnnotations';
+import { createEnvironmentsAction } from './actions/createEnvironments';
 import { createGenerateTektonAction } from './actions/generateTekton';
 
 /**
@@ -24,6 +26,8 @@ export const scaffolderModuleDelivery = createBackendModule({
         scaffolder.addActions(
           createBuildAnnotationsAction(),
           createGenerateTektonAction({ config }),
+          createEnvironmentsAction({ config }),
+          createApplyTektonAction({ config }),
         );
       },
     });
