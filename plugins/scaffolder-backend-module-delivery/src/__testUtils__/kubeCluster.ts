@@ -12,12 +12,16 @@ export function startCluster(): Promise<FakeKubeApiServer> {
   return FakeKubeApiServer.start({ resources: allKubeResources });
 }
 
-/** Root config with the server as cluster `local` (and optionally more). */
+/**
+ * Root config with the server as cluster `local` (and optionally more
+ * clusters), plus any other top-level `data`.
+ */
 export function clusterConfig(
   server: FakeKubeApiServer,
-  extra: { clusters?: JsonObject[]; delivery?: JsonObject } = {},
+  extra: { clusters?: JsonObject[]; data?: JsonObject } = {},
 ) {
   return new ConfigReader({
+    ...extra.data,
     kubernetes: {
       clusterLocatorMethods: [
         {
@@ -35,7 +39,6 @@ export function clusterConfig(
         },
       ],
     },
-    ...(extra.delivery ? { delivery: extra.delivery } : {}),
   });
 }
 

@@ -85,7 +85,9 @@ describe('delivery:tekton:apply', () => {
     options: { dryRun?: boolean; delivery?: Record<string, string> } = {},
   ) => {
     const config = clusterConfig(server, {
-      delivery: options.delivery ? { scaffolder: options.delivery } : undefined,
+      data: options.delivery
+        ? { delivery: { scaffolder: options.delivery } }
+        : {},
     });
     const action = createApplyTektonAction({ config });
     const recorded = recordingContext(input as { namespace: string }, {
