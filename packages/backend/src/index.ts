@@ -40,6 +40,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Slipway
 backend.add(import('@slipway/plugin-delivery-backend'));
 backend.add(import('@slipway/plugin-delivery-backend-module-tekton'));
+// GitHub Actions runs and deployments (reads integrations.github; logs once and idles without a token)
+backend.add(import('@slipway/plugin-delivery-backend-module-github-actions'));
 backend.add(import('@slipway/plugin-scaffolder-backend-module-delivery'));
 
 backend.start();

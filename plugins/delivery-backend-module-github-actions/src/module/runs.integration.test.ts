@@ -1,11 +1,10 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { FakeGithubServer } from '../__testUtils__/FakeGithubServer';
-import { seedFakeGithub } from '../__testUtils__/seedFakeGithub';
 import {
   component,
   getJson,
-  startGithubPortal,
+  startSeededPortal,
 } from './__testUtils__/githubPortal';
 
 jest.setTimeout(120_000);
@@ -19,17 +18,15 @@ describe('GitHub Actions runs through the runs API', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('lists the synced runs newest first, with jobs as tasks, steps and links', async () => {
-      github = await FakeGithubServer.start();
-      seedFakeGithub(github);
-      const portal = await startGithubPortal({
-        github,
-        knex: await databases.init(databaseId),
-        eventsKnex: await databases.init(databaseId),
+      const portal = await startSeededPortal({
+        databases,
+        databaseId,
         entities: [
           component('notification-service', 'acme/notification-service'),
           component('payments-api'),
         ],
       });
+      github = portal.github;
       await portal.sync();
 
       const page = await getJson(portal.server, RUNS);
@@ -95,17 +92,15 @@ describe('GitHub Actions runs through the runs API', () => {
   });
 
   it('logs once and reads nothing without a GitHub token', async () => {
-    github = await FakeGithubServer.start();
-    seedFakeGithub(github);
-    const portal = await startGithubPortal({
-      github,
-      knex: await databases.init('SQLITE_3'),
-      eventsKnex: await databases.init('SQLITE_3'),
+    const portal = await startSeededPortal({
+      databases,
+      databaseId: 'SQLITE_3',
       entities: [
         component('notification-service', 'acme/notification-service'),
       ],
       withoutToken: true,
     });
+    github = portal.github;
     const said = portal.logger.info.mock.calls.filter(([m]) =>
       String(m).includes(
         'No GitHub token or GitHub App in integrations.github',

@@ -1,5 +1,8 @@
 import { FakeGithubServer } from '../__testUtils__/FakeGithubServer';
-import { seedFakeGithub } from '../__testUtils__/seedFakeGithub';
+import {
+  finishDeployRun,
+  seedFakeGithub,
+} from '../__testUtils__/seedFakeGithub';
 import { TARGET, testSync } from '../__testUtils__/testSync';
 
 describe('RepositorySync against the fake GitHub', () => {
@@ -51,16 +54,7 @@ describe('RepositorySync against the fake GitHub', () => {
     expect(t.batches[1]).toEqual([]);
 
     // Deploy #7 finishes: only it is re-read, with its jobs
-    Object.assign(repo.runs[2], {
-      status: 'completed',
-      conclusion: 'success',
-      updated_at: '2026-11-20T12:03:00Z',
-    });
-    Object.assign(repo.jobs[1003][1], {
-      status: 'completed',
-      conclusion: 'success',
-      completed_at: '2026-11-20T12:02:50Z',
-    });
+    finishDeployRun(repo);
     const mark = server.requests.length;
     expect((await t.sync.syncRepository(TARGET)).runs).toBe(1);
     expect(

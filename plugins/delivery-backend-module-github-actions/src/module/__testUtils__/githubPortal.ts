@@ -11,11 +11,17 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import deliveryPlugin from '@slipway/plugin-delivery-backend';
 import eventsPlugin from '@backstage/plugin-events-backend';
+import {
+  DefaultEventsService,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
 import { createHmac } from 'crypto';
 import { Knex } from 'knex';
 import path from 'path';
 import request from 'supertest';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { FakeGithubServer } from '../../__testUtils__/FakeGithubServer';
+import { seedFakeGithub } from '../../__testUtils__/seedFakeGithub';
 import { deliveryModuleGithubActions } from '../githubActionsModule';
 
 /*
@@ -67,6 +73,12 @@ export async function startGithubPortal(options: {
   withoutToken?: boolean;
 }) {
   // the mock scheduler runs tasks only when triggered; its instance is also its factory's
+  // one in-process events service for all plugins (the test backend's default mock gives each
+  // plugin its own, so the events plugin's webhook ingress would reach no other plugin)
+  const events = DefaultEventsService.create({
+    logger: mockServices.logger.mock(),
+    useEventBus: 'never',
+  });
   const scheduler = mockServices.scheduler() as ReturnType<
     typeof mockServices.scheduler
   > & {
@@ -91,6 +103,11 @@ export async function startGithubPortal(options: {
         },
       }),
       scheduler.factory({ skipTaskRunOnStartup: true }),
+      createServiceFactory({
+        service: eventsServiceRef,
+        deps: { plugin: coreServices.pluginMetadata },
+        factory: ({ plugin }) => events.forPlugin(plugin.getId()),
+      }),
       logger.factory,
       mockServices.rootConfig.factory({
         data: {
@@ -173,4 +190,27 @@ export async function eventually<T>(
     }
     await new Promise(r => setTimeout(r, 100));
   }
+}
+
+/**
+ * A fake GitHub seeded with the fixtures, and a portal reading it with its own databases of one
+ * engine. The caller closes `github`.
+ */
+export async function startSeededPortal(options: {
+  databases: TestDatabases;
+  databaseId: Parameters<TestDatabases['init']>[0];
+  entities: Entity[];
+  extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
+  withoutToken?: boolean;
+}) {
+  const { databases, databaseId, ...rest } = options;
+  const github = await FakeGithubServer.start();
+  const repo = seedFakeGithub(github);
+  const portal = await startGithubPortal({
+    ...rest,
+    github,
+    knex: await databases.init(databaseId),
+    eventsKnex: await databases.init(databaseId),
+  });
+  return { ...portal, github, repo };
 }
