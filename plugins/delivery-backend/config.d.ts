@@ -75,6 +75,11 @@ export interface Config {
         entityRef: string;
         /** `ml` for a training pipeline instead of the service CI pipeline. Default: `service`. */
         pipeline?: 'service' | 'ml';
+        /**
+         * `github-actions`: the CI runs are seeded as GitHub Actions workflow runs (provider
+         * `github-actions`) and the deploys stay Tekton runs. Default: all runs are Tekton runs.
+         */
+        ciProvider?: 'github-actions';
       }>;
     };
   };

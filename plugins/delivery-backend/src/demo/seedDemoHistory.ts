@@ -5,12 +5,18 @@ import {
 import { DeliveryStore } from '../database/DeliveryStore';
 import { EventsStore } from '../events/EventsStore';
 import { demoDoraRecords } from './demoDoraRecords';
+import { withGithubActionsCi } from './demoGithubActions';
 import { generateDemoHistory } from './generateDemoHistory';
 
 export interface DemoDataConfig {
   enabled: boolean;
   days: number;
-  entities: Array<{ entityRef: string; isMl: boolean }>;
+  entities: Array<{
+    entityRef: string;
+    isMl: boolean;
+    /** `github-actions`: CI runs are GitHub Actions runs, deploys stay Tekton. */
+    ciProvider?: 'github-actions';
+  }>;
 }
 
 /** Reads `delivery.demoData`; demo data is off unless `enabled: true` is set. */
@@ -22,6 +28,10 @@ export function readDemoDataConfig(config: RootConfigService): DemoDataConfig {
     entities: (demo?.getOptionalConfigArray('entities') ?? []).map(e => ({
       entityRef: e.getString('entityRef').toLocaleLowerCase('en-US'),
       isMl: e.getOptionalString('pipeline') === 'ml',
+      ciProvider:
+        e.getOptionalString('ciProvider') === 'github-actions'
+          ? ('github-actions' as const)
+          : undefined,
     })),
   };
 }
@@ -43,17 +53,21 @@ export async function seedDemoHistory(options: {
     return 0;
   }
   let total = 0;
-  for (const { entityRef, isMl } of config.entities) {
+  for (const { entityRef, isMl, ciProvider } of config.entities) {
     const existing = await store.listRuns({ entityRef, limit: 1 });
     if (existing.items.length > 0) {
       continue;
     }
-    const runs = generateDemoHistory({
+    const generated = generateDemoHistory({
       entityRef,
       isMl,
       now: options.now ?? new Date(),
       days: config.days,
     });
+    const runs =
+      ciProvider === 'github-actions'
+        ? withGithubActionsCi(generated)
+        : generated;
     await store.upsertRuns(runs);
     total += runs.length;
     if (options.events) {
