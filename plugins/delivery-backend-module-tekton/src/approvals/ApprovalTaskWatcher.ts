@@ -41,6 +41,7 @@ export class ApprovalTaskWatcher {
   #watches: Watch[] = [];
   #timers = new Set<NodeJS.Timeout>();
   #stopped = false;
+  #toldAbsent = false;
 
   constructor(private readonly options: ApprovalTaskWatcherOptions) {}
 
@@ -62,6 +63,8 @@ export class ApprovalTaskWatcher {
     this.#stopped = false;
     try {
       if (!(await this.installed())) {
+        if (this.#toldAbsent) return;
+        this.#toldAbsent = true;
         logger.info(
           `Cluster '${cluster.name}' serves no ${APPROVAL_TASK_GROUP}/${APPROVAL_TASK_VERSION}: manual-approval-gate is not installed, so no ApprovalTasks are read`,
         );

@@ -126,8 +126,8 @@ export class TektonApprovalSource implements ExternalApprovalSource {
       void watcher.start();
       await scheduler.scheduleTask({
         id: `delivery-tekton-approvaltasks-resync-${cluster.name}`,
-        scope: 'global',
         ...this.options.resyncSchedule,
+        scope: 'global',
         fn: async () => {
           const count = await watcher.resync();
           logger.info(

@@ -87,8 +87,9 @@ export class TektonPipelineProvider implements PipelineProvider {
       void ingestor.start();
       await scheduler.scheduleTask({
         id: `delivery-tekton-resync-${cluster.name}`,
-        scope: 'global',
         ...(this.options.resyncSchedule ?? DEFAULT_RESYNC),
+        // after the schedule: a schedule read from config carries `scope: undefined`
+        scope: 'global',
         fn: async () => {
           const count = await ingestor.resync();
           logger.info(

@@ -18,6 +18,8 @@ export function readResyncSchedule(
 ): SchedulerServiceTaskScheduleDefinition {
   const key = 'delivery.tekton.schedule';
   return config.has(key)
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig(key))
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
     : fallback ?? DEFAULT_RESYNC;
 }

@@ -17,6 +17,7 @@ import {
   ResourceDefinition,
   TektonVersion,
 } from './types';
+import { RequestTracker } from './requestTracker';
 import { WatchRegistry } from './watchStreams';
 
 export interface FakeKubeApiServerOptions {
@@ -57,6 +58,7 @@ export class FakeKubeApiServer {
   private server: Server | undefined;
   private port = 0;
   private failures = { remaining: 0, status: 500 };
+  private trackers: RequestTracker[] = [];
 
   private constructor(options: FakeKubeApiServerOptions) {
     const servedVersions = options.servedVersions ?? ['v1', 'v1beta1'];
@@ -153,6 +155,16 @@ export class FakeKubeApiServer {
     this.podLogs.set(namespace, pod, container, text);
   }
 
+  /**
+   * From now on, non-watch GETs whose path matches `pattern` answer `delayMs` late; the
+   * tracker counts them and the most that were in flight at once.
+   */
+  trackRequests(pattern: RegExp, delayMs = 0): RequestTracker {
+    const tracker = new RequestTracker(pattern, delayMs);
+    this.trackers.push(tracker);
+    return tracker;
+  }
+
   /** The next `count` requests (any route) answer a Status with `status`. */
   failNextRequests(count: number, status = 500): void {
     this.failures = { remaining: count, status };
@@ -244,6 +256,13 @@ export class FakeKubeApiServer {
     if (req.headers.authorization !== `Bearer ${this.token}`) {
       req.resume();
       sendStatus(res, 401, 'Unauthorized');
+      return;
+    }
+    const tracker = this.trackers.find(t =>
+      t.matches(req, url.pathname, query),
+    );
+    if (tracker) {
+      tracker.hold(res, () => void route(this.context, req, res, url, query));
       return;
     }
     void route(this.context, req, res, url, query);

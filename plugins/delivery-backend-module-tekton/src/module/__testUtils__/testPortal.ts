@@ -23,13 +23,16 @@ export const ENTITY_RUNS_PATH =
  * `payments-api` in the catalog claiming `backstage.io/kubernetes-id: payments-api`.
  */
 export async function startTestPortal(
-  kube: FakeKubeApiServer,
+  kube: Pick<FakeKubeApiServer, 'url' | 'token'>,
   knex: Knex,
   /** Extra `delivery` config, e.g. `{ tekton: { approvalTasks: … } }`. */
   delivery: NonNullable<ConfigData>[string] = {},
+  /** Extra features, e.g. the real scheduler for the scale-out test. */
+  features: Parameters<typeof startTestBackend>[0]['features'] = [],
 ) {
   const { server } = await startTestBackend({
     features: [
+      ...(features ?? []),
       deliveryPlugin,
       deliveryModuleTekton,
       mockServices.database.factory({ knex }),
