@@ -17,6 +17,16 @@ export const ML_INPUT: GenerateInput = {
 export const SERVICE_INPUT: GenerateInput = yaml.parse(examples[1].example)
   .steps[0].input;
 
+/** The files generated for an ML project with the default environments. */
+export const ML_FILES = [
+  '.tekton/pipeline.yaml',
+  '.tekton/triggers.yaml',
+  'ci/pipelinerun.yaml',
+  'deploy/dev/inferenceservice.yaml',
+  'deploy/staging/inferenceservice.yaml',
+  'deploy/production/inferenceservice.yaml',
+];
+
 /** Parses a multi-document YAML file back into objects, failing on any YAML error. */
 export function parseDocuments(text: string): KubeObject[] {
   return yaml.parseAllDocuments(text).map(doc => {

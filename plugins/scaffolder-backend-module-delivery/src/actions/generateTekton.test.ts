@@ -3,21 +3,12 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ML_INPUT, parseDocuments } from '../__testUtils__/projects';
+import { ML_FILES, ML_INPUT, parseDocuments } from '../__testUtils__/projects';
 import { createGenerateTektonAction } from './generateTekton';
 
 const config = new ConfigReader({
   backend: { baseUrl: 'https://backstage.example.com' },
 });
-
-const ML_FILES = [
-  '.tekton/pipeline.yaml',
-  '.tekton/triggers.yaml',
-  'ci/pipelinerun.yaml',
-  'deploy/dev/inferenceservice.yaml',
-  'deploy/staging/inferenceservice.yaml',
-  'deploy/production/inferenceservice.yaml',
-];
 
 describe('delivery:tekton:generate', () => {
   const action = createGenerateTektonAction({ config });
