@@ -1,3 +1,7 @@
+import {
+  componentEntityV1alpha1Validator,
+  entitySchemaValidator,
+} from '@backstage/catalog-model';
 import yaml from 'yaml';
 import { ML_FILES, parseDocuments } from '../__testUtils__/projects';
 import { PipelineSpecLike, validatePipeline } from '../tekton/validatePipeline';
@@ -5,6 +9,13 @@ import { validateTriggers } from '../tekton/validateTriggers';
 import { dryRunTemplate } from '../__testUtils__/dryRunTemplate';
 
 jest.setTimeout(60_000);
+
+/** Parses catalog-info.yaml and checks it as the catalog would (throws naming the problem). */
+async function catalogEntity(text: string) {
+  const entity = entitySchemaValidator()(yaml.parse(text));
+  expect(await componentEntityV1alpha1Validator.check(entity)).toBe(true);
+  return entity as any;
+}
 
 const COMMON = {
   owner: 'group:default/ml-team',
@@ -65,8 +76,8 @@ describe('the ml-project template, dry run through the scaffolder API', () => {
     });
   });
 
-  it('renders catalog-info.yaml with the Slipway annotations and the production metric gate', () => {
-    const entity = yaml.parse(run.files.get('catalog-info.yaml')!);
+  it('renders a valid catalog-info.yaml with the Slipway annotations and the production metric gate', async () => {
+    const entity = await catalogEntity(run.files.get('catalog-info.yaml')!);
     expect(entity.metadata).toMatchObject({
       name: 'churn-model',
       description: 'Predicts churn',
@@ -173,7 +184,7 @@ describe('the service template, dry run through the scaffolder API', () => {
       kind: 'Deployment',
       metadata: { namespace: 'orders-api-prod' },
     });
-    const entity = yaml.parse(run.files.get('catalog-info.yaml')!);
+    const entity = await catalogEntity(run.files.get('catalog-info.yaml')!);
     expect(entity.metadata.annotations['slipway.dev/environments']).toBe(
       'dev, prod',
     );
