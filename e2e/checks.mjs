@@ -361,4 +361,49 @@ export const checks = [
       }
     },
   },
+  {
+    name: 'the Create page lists the ML project and service templates',
+    async run({ page, appUrl, artifacts }) {
+      await openUntilVisible(
+        page,
+        `${appUrl}/create`,
+        page.getByText('ML project (Tekton + KServe)'),
+        'the ML project template on the Create page',
+      );
+      await expectVisible(
+        page.getByText('Service (Tekton)'),
+        'the service template on the Create page',
+      );
+      await page.screenshot({
+        path: join(artifacts, '20-create-page.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: "the ML project template's form renders its fields and steps",
+    async run({ page, appUrl, artifacts }) {
+      await openUntilVisible(
+        page,
+        `${appUrl}/create/templates/default/ml-project`,
+        page.getByRole('textbox', { name: /Name/ }),
+        'the Name field of the ML project form',
+      );
+      await expectVisible(
+        page.getByRole('textbox', { name: /Description/ }),
+        'the Description field',
+      );
+      for (const step of ['The model', 'Training and promotion', 'Delivery']) {
+        await expectVisible(
+          page.getByText(step, { exact: true }),
+          `the "${step}" step`,
+        );
+      }
+      await page.getByRole('textbox', { name: /Name/ }).fill('churn-model');
+      await page.screenshot({
+        path: join(artifacts, '21-ml-template-form.png'),
+        fullPage: true,
+      });
+    },
+  },
 ];
