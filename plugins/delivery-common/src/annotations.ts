@@ -54,6 +54,14 @@ export const ANNOTATION_ENVIRONMENT_TIER = 'slipway.dev/environment-tier';
 export const ANNOTATION_ENVIRONMENTS = 'slipway.dev/environments';
 
 /**
+ * Entity annotation naming the GitHub repository (`owner/repo`) whose GitHub Actions workflow runs
+ * belong to the entity (read by the GitHub Actions provider module).
+ *
+ * @public
+ */
+export const ANNOTATION_GITHUB_PROJECT_SLUG = 'github.com/project-slug';
+
+/**
  * The annotations any one of which makes Slipway's delivery views available on an entity.
  *
  * @public
@@ -61,4 +69,5 @@ export const ANNOTATION_ENVIRONMENTS = 'slipway.dev/environments';
 export const DELIVERY_ENTITY_ANNOTATIONS = [
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  ANNOTATION_GITHUB_PROJECT_SLUG,
 ] as const;

@@ -2,8 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import { DELIVERY_ENTITY_ANNOTATIONS } from '@slipway/plugin-delivery-common';
 
 /**
- * Whether Slipway's delivery views apply to an entity: it carries `backstage.io/kubernetes-id`
- * or `backstage.io/kubernetes-label-selector`. Use it with `EntitySwitch`.
+ * Whether Slipway's delivery views apply to an entity: it carries `backstage.io/kubernetes-id`,
+ * `backstage.io/kubernetes-label-selector` or `github.com/project-slug` (GitHub Actions). Use it
+ * with `EntitySwitch`.
  *
  * @public
  */

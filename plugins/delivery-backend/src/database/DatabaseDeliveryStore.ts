@@ -100,6 +100,9 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     if (query.branch) {
       q.where('branch', query.branch);
     }
+    if (query.provider) {
+      q.where('provider', query.provider);
+    }
     if (query.since) {
       q.where('sort_at', '>=', query.since);
     }

@@ -17,6 +17,8 @@ export interface ListRunsQuery {
   status?: RunStatus[];
   pipeline?: string;
   branch?: string;
+  /** Only runs of this provider, e.g. `tekton` or `github-actions`. */
+  provider?: string;
   /** Only runs started (or created) at or after this time. */
   since?: Date;
   /** By start time: `desc` (newest first, the default) or `asc`. */

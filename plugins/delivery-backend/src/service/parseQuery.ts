@@ -30,6 +30,7 @@ const runsQuerySchema = z
     status: statusList.optional(),
     pipeline: z.string().min(1).max(255).optional(),
     branch: z.string().min(1).max(255).optional(),
+    provider: z.string().min(1).max(64).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     since: z
       .string()

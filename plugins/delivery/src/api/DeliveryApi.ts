@@ -35,6 +35,8 @@ export interface ListRunsRequest {
   status?: RunStatus[];
   pipeline?: string;
   branch?: string;
+  /** Only runs of this provider, e.g. `tekton` or `github-actions`. */
+  provider?: string;
   /** ISO 8601: only runs started at or after it. */
   since?: string;
   /** By start time: `desc` (newest first, the default) or `asc`. */

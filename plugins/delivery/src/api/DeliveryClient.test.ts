@@ -29,12 +29,14 @@ describe('DeliveryClient', () => {
       limit: 10,
       cursor: 'abc',
       status: ['failed', 'running'],
+      provider: 'github-actions',
     });
     expect(page).toEqual({ items: [], nextCursor: 'next' });
     expect(Object.fromEntries(seen!.searchParams)).toEqual({
       limit: '10',
       cursor: 'abc',
       status: 'failed,running',
+      provider: 'github-actions',
     });
   });
 

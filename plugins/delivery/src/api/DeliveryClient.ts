@@ -50,6 +50,7 @@ export class DeliveryClient implements DeliveryApi {
     if (request.status?.length) params.set('status', request.status.join(','));
     if (request.pipeline) params.set('pipeline', request.pipeline);
     if (request.branch) params.set('branch', request.branch);
+    if (request.provider) params.set('provider', request.provider);
     if (request.since) params.set('since', request.since);
     if (request.order) params.set('order', request.order);
     const query = params.toString();

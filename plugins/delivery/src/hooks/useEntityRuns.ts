@@ -15,6 +15,8 @@ export interface RunFilter {
   status?: RunStatus[];
   pipeline?: string;
   branch?: string;
+  /** Runs of one provider only, e.g. `github-actions`. */
+  provider?: string;
   /** By start time: newest first (`desc`, the default) or oldest first (`asc`). */
   order?: 'asc' | 'desc';
 }

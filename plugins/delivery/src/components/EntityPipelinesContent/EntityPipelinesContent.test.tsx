@@ -238,4 +238,67 @@ describe('EntityPipelinesContent', () => {
       await screen.findByText('Pipeline runs, oldest first'),
     ).toBeInTheDocument();
   });
+
+  it('shows Tekton and GitHub Actions runs together, each with its provider, filterable by provider', async () => {
+    const github = run('g', {
+      provider: 'github-actions',
+      name: 'CI #42',
+      pipelineName: 'CI',
+      url: 'https://github.com/acme/shop/actions/runs/1002',
+    });
+    const listRuns = jest
+      .fn()
+      .mockResolvedValueOnce({ items: [github, run('t')] })
+      .mockResolvedValue({ items: [github] });
+    await renderWith({ listRuns });
+    expect(await screen.findByText('CI #42')).toBeInTheDocument();
+    expect(screen.getByText('payments-api-ci-t')).toBeInTheDocument();
+    expect(screen.getByText('GitHub Actions')).toBeInTheDocument();
+    expect(screen.getByText('Tekton')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^Open CI #42 in GitHub Actions/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/shop/actions/runs/1002');
+
+    fireEvent.mouseDown(screen.getByLabelText('Provider'));
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'GitHub Actions' }),
+    );
+    await waitFor(() =>
+      expect(listRuns).toHaveBeenLastCalledWith(
+        expect.objectContaining({ provider: 'github-actions', limit: 25 }),
+      ),
+    );
+    expect(
+      await screen.findByText('Pipeline runs (filtered)'),
+    ).toBeInTheDocument();
+    // the filter keeps both options while it hides the Tekton runs
+    fireEvent.mouseDown(screen.getByLabelText('Provider'));
+    expect(
+      await screen.findByRole('option', { name: 'Tekton' }),
+    ).toBeInTheDocument();
+  });
+
+  it('offers no provider filter when every run comes from one provider', async () => {
+    await renderWith({
+      listRuns: jest.fn().mockResolvedValue({ items: [run('a')] }),
+    });
+    await screen.findByText('payments-api-ci-a');
+    expect(screen.queryByLabelText('Provider')).not.toBeInTheDocument();
+  });
+
+  it('explains where GitHub Actions runs come from for a GitHub-only component', async () => {
+    await renderWith(
+      { listRuns: jest.fn().mockResolvedValue({ items: [] }) },
+      {
+        ...annotated,
+        metadata: {
+          name: 'docs',
+          annotations: { 'github.com/project-slug': 'acme/docs' },
+        },
+      },
+    );
+    expect(
+      await screen.findByText(/GitHub Actions runs of acme\/docs appear here/),
+    ).toBeInTheDocument();
+  });
 });

@@ -1,7 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Button, Grid } from '@material-ui/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { RunFilter, useEntityRuns } from '../../hooks/useEntityRuns';
 import { usePipelineStats } from '../../hooks/usePipelineStats';
@@ -28,6 +28,14 @@ export function EntityPipelinesContent() {
   const stats = usePipelineStats(STATS_DAYS);
   const { loading, error, runs, hasMore, loadingMore, loadMore, refresh } =
     useEntityRuns(PAGE_SIZE, filter);
+  // providers of the runs seen so far, so the provider filter keeps its options when applied
+  const [providers, setProviders] = useState<string[]>([]);
+  useEffect(() => {
+    setProviders(seen => {
+      const more = runs.map(r => r.provider).filter(p => !seen.includes(p));
+      return more.length ? [...seen, ...new Set(more)].sort() : seen;
+    });
+  }, [runs]);
   const openRun = searchParams.get('run');
   const setOpenRun = useCallback(
     (uid?: string) =>
@@ -42,7 +50,9 @@ export function EntityPipelinesContent() {
     [setSearchParams],
   );
 
-  const filtered = Boolean(filter.status || filter.pipeline || filter.branch);
+  const filtered = Boolean(
+    filter.status || filter.pipeline || filter.branch || filter.provider,
+  );
   const titled = filtered ? 'Pipeline runs (filtered)' : 'Pipeline runs';
   if (!loading && !error && runs.length === 0 && !filtered) {
     return <NoRunsState entity={entity} />;
@@ -61,6 +71,7 @@ export function EntityPipelinesContent() {
           value={filter}
           onChange={setFilter}
           pipelines={stats.value?.pipelines.map(p => p.pipelineName) ?? []}
+          providers={providers}
         />
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}

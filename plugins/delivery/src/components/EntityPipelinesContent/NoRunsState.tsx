@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import { Box, Typography } from '@material-ui/core';
 import {
+  ANNOTATION_GITHUB_PROJECT_SLUG,
   ANNOTATION_KUBERNETES_ID,
   DELIVERY_ENTITY_ANNOTATIONS,
 } from '@slipway/plugin-delivery-common';
@@ -38,9 +39,19 @@ export function NoRunsState(props: { entity: Entity }) {
       />
     );
   }
+  const annotations = props.entity.metadata.annotations ?? {};
+  const slug = annotations[ANNOTATION_GITHUB_PROJECT_SLUG];
+  if (slug && !annotations[ANNOTATION_KUBERNETES_ID]) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No pipeline runs yet"
+        description={`GitHub Actions runs of ${slug} appear here once the GitHub Actions module reads them. Check that it is installed and integrations.github has a token or GitHub App for the repository's host.`}
+      />
+    );
+  }
   const id =
-    props.entity.metadata.annotations?.[ANNOTATION_KUBERNETES_ID] ??
-    props.entity.metadata.name;
+    annotations[ANNOTATION_KUBERNETES_ID] ?? props.entity.metadata.name;
   return (
     <EmptyState
       missing="data"

@@ -3,6 +3,7 @@ import { Button, Typography } from '@material-ui/core';
 import { PipelineRun } from '@slipway/plugin-delivery-common';
 import { formatDuration, formatRelative } from '../../utils/format';
 import { commitUrl } from '../../utils/git';
+import { RunProvider } from '../RunProvider';
 import { RunStatusLabel } from '../RunStatusLabel';
 import { TaskProgress } from '../TaskProgress';
 
@@ -36,6 +37,12 @@ function columns(onOpen: (uid: string) => void): TableColumn<PipelineRun>[] {
           </Typography>
         </>
       ),
+    },
+    {
+      title: 'Provider',
+      field: 'provider',
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: run => <RunProvider run={run} />,
     },
     {
       title: 'Commit',

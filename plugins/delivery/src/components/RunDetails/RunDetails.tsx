@@ -10,6 +10,7 @@ import { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { formatDuration, formatRelative } from '../../utils/format';
 import { commitUrl } from '../../utils/git';
+import { RunProvider } from '../RunProvider';
 import { RunStatusLabel } from '../RunStatusLabel';
 import { elapsedSeconds, formatTimestamp, isActiveStatus } from './runFormat';
 import { ValuesTable } from './ValuesTable';
@@ -120,6 +121,9 @@ export function RunDetails(props: RunDetailsProps) {
       {run.rerunOf && <RerunOf uid={run.rerunOf} />}
 
       <div className={classes.facts}>
+        <Fact label="Provider">
+          <RunProvider run={run} />
+        </Fact>
         {run.pipelineName && <Fact label="Pipeline">{run.pipelineName}</Fact>}
         {run.environment && <Fact label="Environment">{run.environment}</Fact>}
         <Fact label={run.startedAt ? 'Started' : 'Created'}>

@@ -10,19 +10,23 @@ import {
 import { RUN_STATUSES, RunStatus } from '@slipway/plugin-delivery-common';
 import { useEffect, useState } from 'react';
 import { RunFilter } from '../../hooks/useEntityRuns';
+import { providerLabel } from '../RunProvider';
 
 const ALL = '';
 
 /**
- * Filters of the runs table: status (several), pipeline and branch. The branch is applied after
- * the user stops typing for a moment.
+ * Filters of the runs table: status (several), pipeline, provider (when runs come from more than
+ * one) and branch. The branch is applied after the user stops typing for a moment.
  */
 export function RunFilters(props: {
   value: RunFilter;
   pipelines: string[];
+  /** Providers of the entity's runs seen so far. */
+  providers?: string[];
   onChange: (filter: RunFilter) => void;
 }) {
   const { value, pipelines, onChange } = props;
+  const providers = props.providers ?? [];
   const [branch, setBranch] = useState(value.branch ?? '');
 
   useEffect(() => {
@@ -87,6 +91,27 @@ export function RunFilters(props: {
           ))}
         </Select>
       </FormControl>
+      {(providers.length > 1 || value.provider) && (
+        <FormControl style={{ minWidth: 200 }}>
+          <InputLabel id="runs-provider-filter">Provider</InputLabel>
+          <Select
+            labelId="runs-provider-filter"
+            SelectDisplayProps={{ id: 'runs-provider-select' }}
+            value={value.provider ?? ALL}
+            onChange={e => {
+              const provider = e.target.value as string;
+              onChange({ ...value, provider: provider || undefined });
+            }}
+          >
+            <MenuItem value={ALL}>All providers</MenuItem>
+            {providers.map(p => (
+              <MenuItem key={p} value={p}>
+                {providerLabel(p)}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      )}
       <FormControl style={{ minWidth: 160 }}>
         <InputLabel id="runs-order">Order</InputLabel>
         <Select

@@ -1,0 +1,1 @@
+export { RunProvider, providerLabel } from './RunProvider';
