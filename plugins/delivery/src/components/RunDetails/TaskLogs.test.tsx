@@ -149,14 +149,16 @@ describe('TaskLogs', () => {
     expect(getTaskLogs).toHaveBeenCalledTimes(1);
   });
 
-  it('explains a 404 when the pod is gone', async () => {
+  it("explains a 404 with the provider's reason", async () => {
     const getTaskLogs = jest
       .fn()
       .mockRejectedValue(await notFound('pod is gone'));
     await renderLogs({ getTaskLogs });
 
     expect(
-      await screen.findByText(/logs of this task are no longer available/),
+      await screen.findByText(
+        'The logs of this task are not available: pod is gone',
+      ),
     ).toBeInTheDocument();
     expect(screen.getAllByText(/pod is gone/).length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Download' })).toBeDisabled();

@@ -71,6 +71,13 @@ function isNotFound(error: Error): boolean {
   return status === 404 || error.name === 'NotFoundError';
 }
 
+/** Why the provider has no logs, as the backend said it (e.g. the pod is gone, logs expired). */
+function notFoundReason(error: Error): string {
+  const body = (error as Error & { body?: { error?: { message?: string } } })
+    .body;
+  return body?.error?.message ?? 'its pod is gone (deleted or pruned).';
+}
+
 /** All steps' logs as one text, each under a `==> step <name> <==` banner. */
 function combinedLog(task: TaskRun, logs: TaskLogsResponse): string {
   return logs.steps
@@ -176,8 +183,8 @@ export function TaskLogs(props: TaskLogsProps) {
           <Box mb={2}>
             {isNotFound(logs.error) && (
               <Typography variant="body2" color="textSecondary" paragraph>
-                The logs of this task are no longer available: its pod is gone
-                (deleted or pruned).
+                The logs of this task are not available:{' '}
+                {notFoundReason(logs.error)}
               </Typography>
             )}
             <ResponseErrorPanel error={logs.error} />
