@@ -74,6 +74,7 @@ export function ApprovalRequestCard(props: ApprovalRequestCardProps) {
       <Typography variant="caption" color="textSecondary" component="p">
         Asked by {personName(current.requestedBy)} {relative(current.createdAt)}
         {current.state === 'pending' &&
+          !current.external &&
           ` · expires ${relative(current.expiresAt)}`}
         {current.validUntil && ` · valid until ${relative(current.validUntil)}`}
       </Typography>

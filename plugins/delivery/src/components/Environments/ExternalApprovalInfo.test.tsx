@@ -65,6 +65,8 @@ describe('ApprovalRequestCard for a mirrored ApprovalTask', () => {
       command: external!.commands.approve,
     });
     expect(screen.getByText('tekton-approvaltask')).toBeInTheDocument();
+    // the source decides when it ends: no Slipway expiry is shown
+    expect(screen.queryByText(/expires/)).toBeNull();
     expect(
       screen.getByText('Approvers: ✔ alice · ○ group release-managers'),
     ).toBeInTheDocument();
