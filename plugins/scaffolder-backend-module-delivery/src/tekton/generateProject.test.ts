@@ -196,6 +196,10 @@ describe('the ML project', () => {
       'slipway.dev/environment': 'production',
     });
     expect(run.spec.timeouts).toEqual({ pipeline: '50h' });
+    expect(run.spec.taskRunTemplate).toEqual({
+      serviceAccountName: 'fraud-model-pipeline',
+      podTemplate: { securityContext: { fsGroup: 65532 } },
+    });
     expect(run.spec.params).toContainEqual({
       name: 'git-url',
       value: 'https://github.com/example/fraud-model.git',

@@ -2,6 +2,9 @@ import { runLabels } from './labels';
 import { pipelineName } from './pipeline';
 import { GenerateOptions, KubeObject } from './types';
 
+/** Group of the volumes' files, so steps running as the project's non-root user can write. */
+export const RUN_AS_GROUP = 65532;
+
 /** Values of the run's params: literal for a manual run, `$(tt.params.x)` from a trigger. */
 export interface RunParams {
   gitUrl: string;
@@ -33,7 +36,12 @@ export function buildPipelineRun(
     },
     spec: {
       pipelineRef: { name: pipelineName(options) },
-      taskRunTemplate: { serviceAccountName: options.serviceAccountName },
+      taskRunTemplate: {
+        serviceAccountName: options.serviceAccountName,
+        // the project's image runs as a non-root user (the skeletons' Dockerfiles use 65532):
+        // the shared volume's group lets it write where the root steps did
+        podTemplate: { securityContext: { fsGroup: RUN_AS_GROUP } },
+      },
       timeouts: { pipeline: `${timeoutHours(options)}h` },
       params: [
         { name: 'git-url', value: params.gitUrl },
