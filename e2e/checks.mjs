@@ -144,6 +144,63 @@ export const checks = [
     },
   },
   {
+    name: 'a component on GitHub Actions shows its CI runs beside its Tekton deploys, filterable by provider',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(
+        `${appUrl}/catalog/default/component/notification-service/ci-cd`,
+      );
+      const github = page.locator('tbody tr', { hasText: /CI #\d+/ });
+      const tekton = page.locator('tbody tr', {
+        hasText: /notification-service-deploy-/,
+      });
+      await expectVisible(github, 'GitHub Actions runs (CI #n)');
+      await expectVisible(tekton, 'Tekton deploy runs beside them');
+      await expectVisible(
+        github
+          .first()
+          .getByRole('link', { name: /^Open CI #\d+ in GitHub Actions/ }),
+        'a link to the run on GitHub',
+      );
+      await page.screenshot({
+        path: join(artifacts, '16-github-actions-runs.png'),
+        fullPage: true,
+      });
+      await page.locator('#runs-provider-select').click();
+      await page.getByRole('option', { name: 'GitHub Actions' }).click();
+      await expectVisible(
+        page.getByText('Pipeline runs (filtered)'),
+        'the table filtered by provider',
+      );
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('tbody tr').length > 0 &&
+          ![...document.querySelectorAll('tbody tr')].some(r =>
+            /notification-service-deploy-/.test(r.textContent ?? ''),
+          ),
+        undefined,
+        { timeout: TIMEOUT },
+      );
+      await page.screenshot({
+        path: join(artifacts, '17-github-actions-filtered.png'),
+        fullPage: true,
+      });
+      // a GitHub run's drawer: provider, link, and why its logs cannot be read in the demo
+      await page
+        .getByRole('button', { name: /^Open run CI #/ })
+        .nth(1)
+        .click();
+      await expectVisible(
+        page.getByText(/No GitHub integration with credentials for github.com/),
+        "the reason the demo cannot read a GitHub job's log",
+      );
+      await page.screenshot({
+        path: join(artifacts, '18-github-actions-run.png'),
+        fullPage: true,
+      });
+      await page.getByRole('button', { name: 'Close run details' }).click();
+    },
+  },
+  {
     name: 'the ML component shows its training pipeline runs',
     async run({ page, appUrl, artifacts }) {
       await page.goto(`${appUrl}/catalog/default/component/fraud-model/ci-cd`);
