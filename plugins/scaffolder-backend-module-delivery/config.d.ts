@@ -12,6 +12,13 @@ export interface Config {
        * Default: the in-cluster Service `http://el-{name}.{namespace}.svc.cluster.local:8080`.
        */
       eventListenerUrlTemplate?: string;
+      /**
+       * Token the generated pipelines send to Slipway (upload findings, approval gate): one of
+       * `backend.auth.externalAccess` static tokens. `delivery:environments:create` stores it as
+       * the Secret `slipway-token` (key `token`) in the CI namespace.
+       * @visibility secret
+       */
+      pipelineToken?: string;
     };
   };
 }

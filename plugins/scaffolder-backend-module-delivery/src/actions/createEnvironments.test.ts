@@ -247,6 +247,22 @@ describe('delivery:environments:create', () => {
     });
   });
 
+  it('stores the configured pipeline token as slipway-token for the Slipway Tasks, and lets it out nowhere', async () => {
+    const token = 'pipeline-token-for-slipway-0123456789';
+    const action = createEnvironmentsAction({
+      config: clusterConfig(server, {
+        data: { delivery: { scaffolder: { pipelineToken: token } } },
+      }),
+    });
+    type Input = Parameters<typeof action.handler>[0]['input'];
+    const recorded = recordingContext(input as Input);
+    await action.handler(recorded.ctx);
+    expect(
+      server.get('secrets', 'fraud-model-ci', 'slipway-token')?.data,
+    ).toEqual({ token: Buffer.from(token).toString('base64') });
+    expect(recorded.everythingLetOut()).not.toContain(token);
+  });
+
   it.each([false, true])(
     'never lets the webhook secret out (dry run: %s)',
     async dryRun => {

@@ -16,7 +16,9 @@ import { kubernetesName } from './kubeNames';
  * `delivery:environments:create` — per environment a labelled namespace, a
  * ServiceAccount, a RoleBinding that lets the pipeline deploy, a
  * ResourceQuota and LimitRange sized by tier; plus the CI namespace with the
- * pipeline's ServiceAccount and the webhook Secret. Server-side apply, so a
+ * pipeline's ServiceAccount, the webhook Secret and (when
+ * `delivery.scaffolder.pipelineToken` is set) the `slipway-token` Secret the
+ * Slipway Tasks read. Server-side apply, so a
  * re-run updates instead of failing on "exists".
  *
  * @public
@@ -138,6 +140,9 @@ export function createEnvironmentsAction(options: { config: Config }) {
               value: input.webhookSecret,
             }
           : undefined,
+        slipwayToken: options.config.getOptionalString(
+          'delivery.scaffolder.pipelineToken',
+        ),
         environments,
       });
       const cluster = targetCluster(options.config, input.cluster);

@@ -70,6 +70,8 @@ export interface EnvironmentsPlan {
   pipelineServiceAccount: string;
   deployClusterRole: string;
   webhookSecret?: { name: string; key: string; value: string };
+  /** The token the Slipway Tasks send (Secret `slipway-token`, key `token`). */
+  slipwayToken?: string;
   environments: Array<{ name: string; tier: string; namespace: string }>;
 }
 
@@ -178,8 +180,13 @@ function ciObjects(plan: EnvironmentsPlan): Manifest[] {
       ],
     },
   ];
-  if (plan.webhookSecret) {
-    const { name, key, value } = plan.webhookSecret;
+  const secrets = [
+    ...(plan.webhookSecret ? [plan.webhookSecret] : []),
+    ...(plan.slipwayToken
+      ? [{ name: 'slipway-token', key: 'token', value: plan.slipwayToken }]
+      : []),
+  ];
+  for (const { name, key, value } of secrets) {
     objects.push({
       apiVersion: 'v1',
       kind: 'Secret',
