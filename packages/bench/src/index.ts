@@ -7,6 +7,7 @@
  *   npm run bench -- --only pipelines,runs    some sections: pipelines, runs, load, ingest,
  *                                             findings, dora
  *   npm run bench -- --db sqlite              runs API and DORA on SQLite only
+ *   npm run bench -- --only pipelines --runs 20000 --repeat 5
  */
 import os from 'node:os';
 import { childBench } from './children';
@@ -53,7 +54,11 @@ async function main() {
   const kinds = db === 'both' ? ['sqlite', 'postgres'] : [db];
   const started = Date.now();
   const sections: Record<string, () => Promise<unknown>> = {
-    pipelines: () => pipelinesBench(size.pipelines.runs, size.pipelines.repeat),
+    pipelines: () =>
+      pipelinesBench(
+        option('runs')?.split(',').map(Number) ?? size.pipelines.runs,
+        Number(option('repeat') ?? size.pipelines.repeat),
+      ),
     runs: () => runsApiOn(kinds, size),
     load: () =>
       loadBench({

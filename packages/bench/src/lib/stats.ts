@@ -23,9 +23,9 @@ export function summarize(samples: number[]): Summary {
   };
 }
 
-/** Ratio of two medians with two significant decimals. */
+/** Ratio of two medians to three significant digits. */
 export function ratio(a: Summary, b: Summary): number {
-  return Math.round((a.p50Ms / b.p50Ms) * 100) / 100;
+  return Number((a.p50Ms / b.p50Ms).toPrecision(3));
 }
 
 /** Runs `fn` and returns the milliseconds it took with its value. */
