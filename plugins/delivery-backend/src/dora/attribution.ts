@@ -82,6 +82,7 @@ export function attributeChanges(
         if (!explicitCount.has(deployment.id)) {
           warnings.push({
             at: deployment.finishedAt,
+            tie: `1${deployment.id}`,
             message: deployment.commitSha
               ? `deployment ${deployment.id}: commit ${deployment.commitSha} is not recorded for ${entityRef}; its commits are not attributed`
               : `deployment ${deployment.id}: no commit sha; its commits are not attributed`,
@@ -100,6 +101,7 @@ export function attributeChanges(
     if (firstDeploymentIds.has(deployment.id)) {
       warnings.push({
         at: deployment.finishedAt,
+        tie: `2${deployment.id}`,
         message: `deployment ${deployment.id} is the first observed production deployment of ${deployment.entityRef}: its commits are not sampled for lead time`,
       });
     }

@@ -1,7 +1,30 @@
 import { buildDoraModel } from './model';
-import { DoraInput, DoraOptions, DoraResult, DoraWindow } from './types';
+import {
+  emptyWindowPartial,
+  finalizeWindow,
+  mergeWindowPartial,
+  WindowPartial,
+} from './partial';
+import {
+  DoraDrillDown,
+  DoraInput,
+  DoraOptions,
+  DoraResult,
+  DoraSummary,
+  DoraWindow,
+} from './types';
 import { assertWindow, weekSlices, windowDays } from './window';
-import { windowMetrics } from './windowMetrics';
+import { windowPartial } from './windowMetrics';
+
+/**
+ * The pooled numbers of some entities for a window and (when asked) its weekly slices, before
+ * the medians and rates are taken: see {@link computeDoraPartial}.
+ */
+export interface DoraPartial {
+  window: WindowPartial;
+  /** One per weekly slice, when the series was asked for. */
+  series?: WindowPartial[];
+}
 
 /**
  * Computes the DORA output defined by DORA.md ("DORA metrics — the definitions Slipway uses")
@@ -40,22 +63,83 @@ export function computeDora(
   window: DoraWindow,
   options: DoraOptions & { series?: 'week' },
 ): DoraResult {
+  const { partial, drillDown } = computeWindows(input, window, options);
+  return { ...finalizeDora(partial, window), drillDown };
+}
+
+/** The model of the records cut into the window (with its drill-down) and the weekly slices. */
+function computeWindows(
+  input: DoraInput,
+  window: DoraWindow,
+  options: DoraOptions & { series?: 'week' },
+): { partial: DoraPartial; drillDown: DoraDrillDown } {
   assertWindow(window);
   const model = buildDoraModel(input, options);
-  const { metrics, drillDown } = windowMetrics(model, window);
-  const result: DoraResult = {
+  const { partial, drillDown } = windowPartial(model, window);
+  const series =
+    options.series === 'week'
+      ? weekSlices(window).map(slice => windowPartial(model, slice).partial)
+      : undefined;
+  return { partial: { window: partial, series }, drillDown };
+}
+
+/**
+ * The partial of {@link computeDora} for the records of some entities (same input contract):
+ * counts, samples and deployment days per window, no drill-down. Rules 5, 7, 9 and 11 are judged
+ * per entity, so the partials of disjoint sets of entities, merged with
+ * {@link mergeDoraPartials} and finalized with {@link finalizeDora}, give exactly the metrics of
+ * `computeDora` over all their records (rule 12) — provided no record links a deployment of an
+ * entity of another set (a cross-entity `causedByDeploymentId` or commit `deploymentId`).
+ *
+ * @throws RangeError when `from` is not before `to` or a date is invalid.
+ */
+export function computeDoraPartial(
+  input: DoraInput,
+  window: DoraWindow,
+  options: DoraOptions & { series?: 'week' },
+): DoraPartial {
+  return computeWindows(input, window, options).partial;
+}
+
+/** An empty partial for `window` (no entities yet), to merge chunks into. */
+export function emptyDoraPartial(
+  window: DoraWindow,
+  options: { series?: 'week' },
+): DoraPartial {
+  return {
+    window: emptyWindowPartial(),
+    series:
+      options.series === 'week'
+        ? weekSlices(window).map(emptyWindowPartial)
+        : undefined,
+  };
+}
+
+/** Adds the partial of other entities (same window and options) into `into`. */
+export function mergeDoraPartials(into: DoraPartial, other: DoraPartial) {
+  mergeWindowPartial(into.window, other.window);
+  other.series?.forEach((slice, i) =>
+    mergeWindowPartial(into.series![i], slice),
+  );
+}
+
+/** The metrics (and weekly series) of a pooled partial of `window`. */
+export function finalizeDora(
+  partial: DoraPartial,
+  window: DoraWindow,
+): DoraSummary {
+  const summary: DoraSummary = {
     from: window.from.toISOString(),
     to: window.to.toISOString(),
     windowDays: windowDays(window),
-    ...metrics,
-    drillDown,
+    ...finalizeWindow(partial.window, window),
   };
-  if (options.series === 'week') {
-    result.series = weekSlices(window).map(slice => ({
+  if (partial.series) {
+    summary.series = weekSlices(window).map((slice, i) => ({
       from: slice.from.toISOString(),
       to: slice.to.toISOString(),
-      ...windowMetrics(model, slice).metrics,
+      ...finalizeWindow(partial.series![i], slice),
     }));
   }
-  return result;
+  return summary;
 }

@@ -81,8 +81,12 @@ export function deploymentsInWindow(
   return deployments.filter(d => inWindow(d.finishedAt, window));
 }
 
-/** Rule 13: deployment days — distinct UTC calendar dates on which a deployment finished. */
-export function deploymentDays(deployments: readonly DoraDeployment[]): number {
-  return new Set(deployments.map(d => d.finishedAt.toISOString().slice(0, 10)))
-    .size;
+/**
+ * Rule 13: deployment days — the distinct UTC calendar dates (`YYYY-MM-DD`) on which a
+ * deployment finished (a set, so that pooled entities count a shared day once).
+ */
+export function deploymentDates(
+  deployments: readonly DoraDeployment[],
+): Set<string> {
+  return new Set(deployments.map(d => d.finishedAt.toISOString().slice(0, 10)));
 }

@@ -76,6 +76,7 @@ export function attributeIncidents(
       if (!cause) {
         warnings.push({
           at: incident.startedAt,
+          tie: `0${incident.id}`,
           message: runIds.has(link)
             ? `incident ${incident.id} is linked to ${link}, which is not a successful production deployment: not a change failure`
             : `incident ${incident.id} is linked to unknown deployment ${link}: not a change failure`,

@@ -4,7 +4,14 @@
  *
  * @packageDocumentation
  */
-export { computeDora } from './computeDora';
+export {
+  computeDora,
+  computeDoraPartial,
+  emptyDoraPartial,
+  finalizeDora,
+  mergeDoraPartials,
+} from './computeDora';
+export type { DoraPartial } from './computeDora';
 export { DEFAULT_PRODUCTION_ENVIRONMENTS, productionTier } from './deployments';
 export { median } from './median';
 export {
@@ -23,5 +30,6 @@ export type {
   DoraMetrics,
   DoraOptions,
   DoraResult,
+  DoraSummary,
   DoraWindow,
 } from './types';

@@ -1,5 +1,6 @@
 import { ShippedChange } from './attribution';
 import { compareDeployments } from './deployments';
+import { KeyedWarning } from './partial';
 import { DoraWindow } from './types';
 import { inWindow, secondsBetween } from './window';
 
@@ -18,9 +19,9 @@ export interface LeadTimeSample {
 export function leadTimeSamples(
   shipped: readonly ShippedChange[],
   window: DoraWindow,
-): { samples: LeadTimeSample[]; warnings: string[] } {
+): { samples: LeadTimeSample[]; warnings: KeyedWarning[] } {
   const samples: LeadTimeSample[] = [];
-  const warnings: string[] = [];
+  const warnings: KeyedWarning[] = [];
   const candidates = shipped
     .filter(
       s =>
@@ -36,13 +37,17 @@ export function leadTimeSamples(
   for (const { change, deployment } of candidates) {
     const seconds = secondsBetween(change.authoredAt, deployment.finishedAt);
     if (seconds < 0) {
-      warnings.push(
-        `commit ${change.sha} of ${
+      warnings.push({
+        group: 1,
+        at: deployment.finishedAt.getTime(),
+        tie: deployment.id,
+        seq: change.pushSeq,
+        message: `commit ${change.sha} of ${
           change.entityRef
         } was authored ${-seconds}s after deployment ${
           deployment.id
         } finished: negative lead time dropped`,
-      );
+      });
     } else {
       samples.push({ sha: change.sha, deploymentId: deployment.id, seconds });
     }

@@ -1,3 +1,4 @@
+import { KeyedWarning } from './partial';
 import { DoraDeployment, DoraIncident, DoraWindow } from './types';
 import { inWindow, secondsBetween } from './window';
 
@@ -18,7 +19,7 @@ export function recoverySamples(
   incidentsByDeployment: ReadonlyMap<string, readonly DoraIncident[]>,
   deploymentsById: ReadonlyMap<string, DoraDeployment>,
   window: DoraWindow,
-): { samples: RecoverySample[]; warnings: string[] } {
+): { samples: RecoverySample[]; warnings: KeyedWarning[] } {
   const recovered: Array<{ deployment: DoraDeployment; at: Date }> = [];
   for (const [deploymentId, incidents] of incidentsByDeployment) {
     const deployment = deploymentsById.get(deploymentId);
@@ -37,15 +38,19 @@ export function recoverySamples(
       a.deployment.id.localeCompare(b.deployment.id),
   );
   const samples: RecoverySample[] = [];
-  const warnings: string[] = [];
+  const warnings: KeyedWarning[] = [];
   for (const { deployment, at } of recovered) {
     const seconds = secondsBetween(deployment.finishedAt, at);
     if (seconds < 0) {
-      warnings.push(
-        `deployment ${
+      warnings.push({
+        group: 2,
+        at: at.getTime(),
+        tie: deployment.id,
+        seq: 0,
+        message: `deployment ${
           deployment.id
         }: its incidents were resolved ${-seconds}s before it finished: negative recovery time dropped`,
-      );
+      });
     } else {
       samples.push({ deploymentId: deployment.id, seconds });
     }

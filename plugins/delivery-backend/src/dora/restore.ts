@@ -1,3 +1,4 @@
+import { KeyedWarning } from './partial';
 import { DoraIncident, DoraWindow } from './types';
 import { inWindow, secondsBetween } from './window';
 
@@ -16,7 +17,7 @@ export interface RestoreSample {
 export function restoreSamples(
   incidents: readonly DoraIncident[],
   window: DoraWindow,
-): { samples: RestoreSample[]; warnings: string[] } {
+): { samples: RestoreSample[]; warnings: KeyedWarning[] } {
   const seen = new Set<string>();
   const resolved: Array<{ incident: DoraIncident; at: Date }> = [];
   for (const incident of incidents) {
@@ -34,15 +35,19 @@ export function restoreSamples(
       a.incident.id.localeCompare(b.incident.id),
   );
   const samples: RestoreSample[] = [];
-  const warnings: string[] = [];
+  const warnings: KeyedWarning[] = [];
   for (const { incident, at } of resolved) {
     const seconds = secondsBetween(incident.startedAt, at);
     if (seconds < 0) {
-      warnings.push(
-        `incident ${
+      warnings.push({
+        group: 3,
+        at: at.getTime(),
+        tie: incident.id,
+        seq: 0,
+        message: `incident ${
           incident.id
         } was resolved ${-seconds}s before it started: negative time to restore dropped`,
-      );
+      });
     } else {
       samples.push({ incidentId: incident.id, seconds });
     }

@@ -96,18 +96,28 @@ export interface DoraDrillDown {
   reworkDeployments: string[];
 }
 
-/** The answer of {@link computeDora}. `from`/`to` are ISO-8601 UTC strings. */
-export interface DoraResult extends DoraMetrics {
+/** The metrics of a window without the records behind them. `from`/`to` are ISO-8601 UTC strings. */
+export interface DoraSummary extends DoraMetrics {
   from: string;
   to: string;
   windowDays: number;
-  drillDown: DoraDrillDown;
   /** Present when a weekly series was asked for: 7-day slices from `from`, the last one may be shorter. */
   series?: Array<{ from: string; to: string } & DoraMetrics>;
+}
+
+/** The answer of {@link computeDora}: the summary and the drill-down of the window. */
+export interface DoraResult extends DoraSummary {
+  drillDown: DoraDrillDown;
 }
 
 /** A data-quality note anchored at the moment that decides which window reports it. */
 export interface TimedWarning {
   at: Date;
+  /**
+   * Orders notes of the same moment independently of how entities are pooled: the kind of note
+   * (`0` incident links, `1` unattributed deployments, `2` first observed deployments) followed
+   * by the incident or deployment id.
+   */
+  tie: string;
   message: string;
 }

@@ -1,35 +1,22 @@
-import {
-  changeFailureRateBand,
-  deploymentFrequencyBand,
-  leadTimeBand,
-  recoveryTimeBand,
-} from './bands';
-import { deploymentDays, deploymentsInWindow } from './deployments';
+import { deploymentDates, deploymentsInWindow } from './deployments';
 import { leadTimeSamples } from './leadTime';
-import { median } from './median';
 import { DoraModel } from './model';
+import { WindowPartial } from './partial';
 import { recoverySamples } from './recovery';
 import { restoreSamples } from './restore';
-import { DoraDrillDown, DoraMetrics, DoraWindow } from './types';
-import { inWindow, windowDays } from './window';
-
-/** `numerator / denominator`, or `null` when the denominator is 0 (undefined is not 0%). */
-function rate(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : numerator / denominator;
-}
+import { DoraDrillDown, DoraWindow } from './types';
+import { inWindow } from './window';
 
 /**
- * Rules 4–11 and 13 for one window over the pooled records of the model (rule 12: samples and
- * counts are pooled, never averaged). The window must be valid (see `assertWindow`).
+ * Rules 4–11 for one window over the records of the model, as a {@link WindowPartial} (what the
+ * pooled metrics need: counts, samples, deployment days) and the drill-down behind them. The
+ * window must be valid (see `assertWindow`); `finalizeWindow` turns the partial into metrics.
  */
-export function windowMetrics(
+export function windowPartial(
   model: DoraModel,
   window: DoraWindow,
-): { metrics: DoraMetrics; drillDown: DoraDrillDown } {
-  const days = windowDays(window);
+): { partial: WindowPartial; drillDown: DoraDrillDown } {
   const deployments = deploymentsInWindow(model.deployments, window);
-  const deploymentCount = deployments.length;
-  const deployedDays = deploymentDays(deployments);
   const leadTime = leadTimeSamples(model.shipped, window);
   const failed = deployments
     .filter(d => model.incidentsByDeployment.has(d.id))
@@ -46,41 +33,30 @@ export function windowMetrics(
   const rework = deployments
     .filter(d => model.reworkIds.has(d.id))
     .map(d => d.id);
-  const leadTimeMedianSeconds = median(leadTime.samples.map(s => s.seconds));
-  const changeFailureRate = rate(failed.length, deploymentCount);
-  const recoveryMedian = median(recovery.samples.map(s => s.seconds));
-  const warnings = [
-    ...model.warnings.filter(w => inWindow(w.at, window)).map(w => w.message),
-    ...leadTime.warnings,
-    ...recovery.warnings,
-    ...restore.warnings,
-  ];
+  const modelWarnings = model.warnings
+    .filter(w => inWindow(w.at, window))
+    .map(w => ({
+      group: 0 as const,
+      at: w.at.getTime(),
+      tie: w.tie,
+      seq: 0,
+      message: w.message,
+    }));
   return {
-    metrics: {
-      deploymentCount,
-      deploymentsPerDay: deploymentCount / days,
-      deploymentDays: deployedDays,
-      leadTimeSampleCount: leadTime.samples.length,
-      leadTimeMedianSeconds,
+    partial: {
+      deploymentCount: deployments.length,
+      deploymentDays: deploymentDates(deployments),
+      leadTimeSeconds: leadTime.samples.map(s => s.seconds),
       failedDeploymentCount: failed.length,
-      changeFailureRate,
-      failedDeploymentRecoveryTimeMedianSeconds: recoveryMedian,
-      timeToRestoreServiceMedianSeconds: median(
-        restore.samples.map(s => s.seconds),
-      ),
+      recoverySeconds: recovery.samples.map(s => s.seconds),
+      restoreSeconds: restore.samples.map(s => s.seconds),
       reworkDeploymentCount: rework.length,
-      deploymentReworkRate: rate(rework.length, deploymentCount),
-      bands: {
-        deploymentFrequency: deploymentFrequencyBand(
-          deploymentCount,
-          deployedDays,
-          days,
-        ),
-        leadTime: leadTimeBand(leadTimeMedianSeconds),
-        changeFailureRate: changeFailureRateBand(changeFailureRate),
-        recoveryTime: recoveryTimeBand(recoveryMedian),
-      },
-      warnings: [...new Set(warnings)],
+      warnings: [
+        ...modelWarnings,
+        ...leadTime.warnings,
+        ...recovery.warnings,
+        ...restore.warnings,
+      ],
     },
     drillDown: {
       deployments: deployments.map(d => d.id),

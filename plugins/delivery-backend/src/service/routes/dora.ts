@@ -4,7 +4,7 @@ import { deliveryRunReadPermission } from '@slipway/plugin-delivery-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DoraOptions } from '../../dora';
-import { doraReport } from '../doraReport';
+import { doraReport, pooledDoraSummary } from '../doraReport';
 import { entityRefFromParams } from '../entityRefFromParams';
 import { parseQuery } from '../parseQuery';
 import { authorize } from './authorize';
@@ -29,6 +29,7 @@ const rollupQuery = z
     entityRefs: z.string().min(3).optional(),
     owner: z.string().min(3).optional(),
     system: z.string().min(3).optional(),
+    drillDown: z.enum(['true', 'false']).optional(),
   })
   .strict();
 
@@ -59,17 +60,23 @@ export function registerDoraRoutes(
   router: Router,
   deps: EventRouteDeps & FindingRouteDeps & { doraOptions: DoraOptions },
 ) {
+  const options = (
+    q: z.infer<typeof entityQuery>,
+  ): DoraOptions & { series?: 'week' } => ({
+    ...deps.doraOptions,
+    ...(q.environment ? { productionEnvironments: [q.environment] } : {}),
+    series: q.series,
+  });
   const compute = async (
     entityRefs: string[],
     q: z.infer<typeof entityQuery>,
   ) => {
-    const options: DoraOptions = q.environment
-      ? { ...deps.doraOptions, productionEnvironments: [q.environment] }
-      : deps.doraOptions;
-    const { report } = await doraReport(deps.events, entityRefs, window(q), {
-      ...options,
-      series: q.series,
-    });
+    const { report } = await doraReport(
+      deps.events,
+      entityRefs,
+      window(q),
+      options(q),
+    );
     return report;
   };
 
@@ -113,8 +120,18 @@ export function registerDoraRoutes(
 
   router.get('/dora', async (req, res) => {
     const credentials = await authorize(deps, req, deliveryRunReadPermission);
-    const q = parseQuery(rollupQuery, req.query);
+    const { drillDown, ...q } = parseQuery(rollupQuery, req.query);
     const entityRefs = await resolveDoraScope(deps.catalog, q, credentials);
-    res.json({ entityRefs, ...(await compute(entityRefs, q)) });
+    // Pooled over many entities, the samples behind the numbers are large: only when asked.
+    const report =
+      drillDown === 'true'
+        ? await compute(entityRefs, q)
+        : await pooledDoraSummary(
+            deps.events,
+            entityRefs,
+            window(q),
+            options(q),
+          );
+    res.json({ entityRefs, ...report });
   });
 }
