@@ -158,6 +158,40 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     ).toEqual(['c1111', 'c2222', 'c3333']);
   });
 
+  it('answers the roll-up drill-down only when asked', async () => {
+    const server = await start();
+    const get = (query: string) =>
+      request(server)
+        .get(
+          `/api/delivery/dora?owner=group:default/platform&${window}${query}`,
+        )
+        .set('Authorization', mockCredentials.user.header());
+    const summary = await get('&series=week');
+    expect(summary.status).toBe(200);
+    expect(summary.body).not.toHaveProperty('drillDown');
+    expect(summary.body.series).toHaveLength(1);
+
+    const full = await get('&series=week&drillDown=true');
+    expect(full.status).toBe(200);
+    // ledger d2, d3, d5 (d1 failed, d4 staging, d0 before the window) and api e1
+    expect(full.body.drillDown.deployments.sort()).toEqual([
+      'd2',
+      'd3',
+      'd5',
+      'e1',
+    ]);
+    // c1111, c2222 by d2 (m1111 is a merge), c3333 by d3, a1111 by e1
+    expect(
+      full.body.drillDown.leadTimeSamples
+        .map((s: { sha: string }) => s.sha)
+        .sort(),
+    ).toEqual(['a1111', 'c1111', 'c2222', 'c3333']);
+    const { drillDown: _, ...rest } = full.body;
+    expect(rest).toEqual(summary.body);
+
+    expect((await get('&drillDown=yes')).status).toBe(400);
+  });
+
   it('pools a team and its child teams, never averaging', async () => {
     const server = await start();
     const team = await request(server)

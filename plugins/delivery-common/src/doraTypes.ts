@@ -33,8 +33,9 @@ export interface DoraMetrics {
 }
 
 /**
- * The answer of the DORA routes: metrics, the ids behind each number, and optionally a weekly
- * series.
+ * The answer of the entity DORA route (`GET /entities/:kind/:namespace/:name/dora`) and of a
+ * roll-up asked with `drillDown=true`: metrics, the ids behind each number, and optionally a
+ * weekly series. A roll-up without `drillDown=true` answers a {@link DoraRollupReport}.
  *
  * @public
  */
@@ -58,6 +59,19 @@ export interface DoraReport extends DoraMetrics {
   /** Roll-ups only: the entities pooled. */
   entityRefs?: string[];
 }
+
+/**
+ * The answer of the roll-up route (`GET /dora?entityRefs|owner|system`): the pooled metrics,
+ * bands, warnings and (with `series=week`) the weekly series of the entities in `entityRefs`.
+ * `drillDown` (every sample of every entity, large for a team) is only present when the request
+ * says `drillDown=true`.
+ *
+ * @public
+ */
+export type DoraRollupReport = Omit<DoraReport, 'drillDown' | 'entityRefs'> & {
+  drillDown?: DoraReport['drillDown'];
+  entityRefs: string[];
+};
 
 /**
  * The deployments, changes and incidents of an entity in a window (ISO timestamps).

@@ -1,6 +1,9 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { deliveryRunReadPermission } from '@slipway/plugin-delivery-common';
+import {
+  deliveryRunReadPermission,
+  DoraRollupReport,
+} from '@slipway/plugin-delivery-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DoraOptions } from '../../dora';
@@ -132,6 +135,7 @@ export function registerDoraRoutes(
             window(q),
             options(q),
           );
-    res.json({ entityRefs, ...report });
+    const body: DoraRollupReport = { entityRefs, ...report };
+    res.json(body);
   });
 }
