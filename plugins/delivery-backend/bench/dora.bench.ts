@@ -4,7 +4,9 @@
  * API routes call (`doraReport`: bounded store read + engine) for
  *   - one service over the year (p50/p95 over 20 different services),
  *   - one service over the last 30 days of it (the UI default; reads the lookback),
- *   - a pooled roll-up of 1,000 services over the year (p50/p95 over the repeats),
+ * and through what the roll-up route calls (`pooledDoraSummary`: 50 entities per read, pooled
+ * partials, no drill-down) for
+ *   - a pooled roll-up of 1,000 services over the year (p50/p95 over the repeats, peak heap),
  * on SQLite (a file in a temp dir) and PostgreSQL (BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING,
  * a scratch database created and dropped here), against baselines measured in the same run: an
  * indexed COUNT of the same deployments in the window, and a raw read of the same rows.
@@ -21,7 +23,7 @@ import { join } from 'node:path';
 import { DatabaseDeliveryStore } from '../src/database/DatabaseDeliveryStore';
 import { DoraOptions, DoraWindow } from '../src/dora';
 import { DatabaseEventsStore } from '../src/events/DatabaseEventsStore';
-import { doraReport } from '../src/service/doraReport';
+import { doraReport, pooledDoraSummary } from '../src/service/doraReport';
 import { benchServices, DoraDataOptions } from './generate/doraData';
 import { writeDoraData } from './generate/writeDoraData';
 
@@ -116,19 +118,34 @@ async function oneService(
   };
 }
 
-/** One roll-up through `doraReport`; what it read and answered is summed up after the clock. */
+/** Peak V8 heap while `fn` runs, sampled every 50 ms (GiB). */
+async function peakHeap<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  let peak = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 50);
+  try {
+    const value = await fn();
+    return [Math.max(peak, process.memoryUsage().heapUsed) / 2 ** 30, value];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * One roll-up through `pooledDoraSummary` (what `GET /dora` answers without `drillDown=true`:
+ * chunks of entities, pooled partials, no drill-down); what it answered is summed up after the
+ * clock.
+ */
 async function rollupOnce(events: DatabaseEventsStore, refs: string[]) {
-  const [ms, { records, report }] = await timed(() =>
-    doraReport(events, refs, YEAR, OPTIONS),
+  global.gc?.();
+  const [heapGiB, [ms, report]] = await peakHeap(() =>
+    timed(() => pooledDoraSummary(events, refs, YEAR, OPTIONS)),
   );
   return {
     ms,
     facts: {
-      recordsRead: {
-        deployments: records.deployments.length,
-        changes: records.changes.length,
-        incidents: records.incidents.length,
-      },
+      peakHeapGiB: round(heapGiB),
       deploymentCount: report.deploymentCount,
       leadTimeSampleCount: report.leadTimeSampleCount,
       leadTimeMedianHours: round((report.leadTimeMedianSeconds ?? 0) / 3600),
