@@ -8,6 +8,7 @@ import {
   EnvironmentsView,
   DoraRecordsResponse,
   DoraReport,
+  DoraRollupReport,
   FindingTrendPoint,
   SecurityPostureRow,
   Finding,
@@ -124,7 +125,7 @@ export interface DeliveryApi {
       system?: string;
       entityRefs?: string[];
     },
-  ): Promise<DoraReport>;
+  ): Promise<DoraRollupReport>;
   /** The entity's environments in promotion order: what runs there, policy, pending requests. */
   getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsView>;
   /** Approval requests, newest first; `mine` keeps those awaiting the signed-in user. */

@@ -8,6 +8,7 @@ import {
   EnvironmentsView,
   DoraRecordsResponse,
   DoraReport,
+  DoraRollupReport,
   FindingTrendPoint,
   SecurityPostureRow,
   Finding,
@@ -163,7 +164,7 @@ export class DeliveryClient implements DeliveryApi {
       system?: string;
       entityRefs?: string[];
     },
-  ): Promise<DoraReport> {
+  ): Promise<DoraRollupReport> {
     return this.request(
       `/dora${doraQuery(request, {
         owner: request.owner,

@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import { DoraReport } from '@slipway/plugin-delivery-common';
+import { DoraReport, DoraRollupReport } from '@slipway/plugin-delivery-common';
 import { DoraMetricsBlock } from './DoraMetricsBlock';
 import { DoraNoData } from './DoraNoData';
 import { DoraTrendCharts } from './DoraTrendCharts';
@@ -11,7 +11,7 @@ import { DoraWarnings } from './DoraWarnings';
  * trend charts, as two cards.
  */
 export function DoraReportView(props: {
-  report: DoraReport;
+  report: DoraReport | DoraRollupReport;
   environment: string;
   /** Title of the metrics card. */
   title: string;

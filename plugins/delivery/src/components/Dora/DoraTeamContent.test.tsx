@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
 import { DoraTeamContent } from './DoraTeamContent';
-import { testGroup, testReport, testSeries } from './testDora';
+import { testGroup, testRollup, testSeries } from './testDora';
 
 function renderContent(api: Partial<DeliveryApi>) {
   return renderInTestApp(
@@ -18,7 +18,7 @@ function renderContent(api: Partial<DeliveryApi>) {
 describe('DoraTeamContent', () => {
   it("shows the pooled report of the page's group", async () => {
     const getDoraRollup = jest.fn().mockResolvedValue(
-      testReport({
+      testRollup({
         entityRefs: [
           'component:default/payments-api',
           'component:default/ledger',

@@ -4,7 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
 import { DoraTeamsPage } from './DoraTeamsPage';
-import { emptyMetrics, testReport } from './testDora';
+import { emptyMetrics, testRollup } from './testDora';
 
 const group = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -37,7 +37,7 @@ describe('DoraTeamsPage', () => {
     });
     const getDoraRollup = jest.fn(async ({ owner }: { owner?: string }) => {
       if (owner === 'group:default/payments') {
-        return testReport({
+        return testRollup({
           entityRefs: [
             'component:default/payments-api',
             'component:default/ledger',
@@ -47,7 +47,7 @@ describe('DoraTeamsPage', () => {
         });
       }
       if (owner === 'group:default/web') {
-        return testReport({
+        return testRollup({
           entityRefs: ['component:default/web'],
           leadTimeMedianSeconds: 3 * 86400,
           bands: {
@@ -59,7 +59,7 @@ describe('DoraTeamsPage', () => {
           changeFailureRate: 0.04,
         });
       }
-      return testReport({ ...emptyMetrics(), entityRefs: [] });
+      return testRollup({ ...emptyMetrics(), entityRefs: [] });
     });
     await renderPage(getEntities, { getDoraRollup });
 
@@ -136,7 +136,7 @@ describe('DoraTeamsPage', () => {
     const items = Array.from({ length: 60 }, (_, i) =>
       group(`team-${String(i).padStart(2, '0')}`),
     );
-    const getDoraRollup = jest.fn().mockResolvedValue(testReport());
+    const getDoraRollup = jest.fn().mockResolvedValue(testRollup());
     await renderPage(jest.fn().mockResolvedValue({ items }), { getDoraRollup });
     expect(
       await screen.findByText('Showing the first 50 of 60 teams.'),

@@ -2,7 +2,7 @@ import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { DoraBand, DoraReport } from '@slipway/plugin-delivery-common';
+import { DoraBand, DoraRollupReport } from '@slipway/plugin-delivery-common';
 import { useMemo } from 'react';
 import { DoraBandChip } from './DoraBandChip';
 import {
@@ -15,12 +15,15 @@ import {
 export interface DoraTeamRow {
   /** e.g. `group:default/payments`. */
   groupRef: string;
-  report?: DoraReport;
+  report?: DoraRollupReport;
   error?: string;
 }
 
 /** The number each metric column sorts by; `null` sorts last. */
-const SORT_VALUES: Record<DoraMetricId, (r: DoraReport) => number | null> = {
+const SORT_VALUES: Record<
+  DoraMetricId,
+  (r: DoraRollupReport) => number | null
+> = {
   deploymentFrequency: r => r.deploymentsPerDay,
   leadTime: r => r.leadTimeMedianSeconds,
   changeFailureRate: r => r.changeFailureRate,

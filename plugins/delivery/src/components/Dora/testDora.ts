@@ -3,6 +3,7 @@ import {
   DoraMetrics,
   DoraRecordsResponse,
   DoraReport,
+  DoraRollupReport,
 } from '@slipway/plugin-delivery-common';
 
 /** The component the DORA tests render for. */
@@ -106,6 +107,14 @@ export function testReport(overrides: Partial<DoraReport> = {}): DoraReport {
     },
     ...overrides,
   };
+}
+
+/** A pooled roll-up as `GET /dora` answers it: {@link testReport} without the drill-down. */
+export function testRollup(
+  overrides: Partial<DoraRollupReport> = {},
+): DoraRollupReport {
+  const { drillDown: _omitted, ...report } = testReport();
+  return { ...report, entityRefs: [], ...overrides };
 }
 
 /** The records behind {@link testReport}: three production deployments and one on staging. */
