@@ -83,6 +83,8 @@ export interface ApprovalsStore {
    * answers the request as it is now.
    */
   upsertExternal(input: ExternalApprovalUpsert): Promise<ApprovalRequest>;
+  /** Whether an external object is mirrored already (its entity and environment are then set). */
+  hasExternal(source: string, key: string): Promise<boolean>;
   /** Marks every pending request past its expiry as expired; answers how many. */
   expireDue(now: Date): Promise<number>;
 }

@@ -209,6 +209,13 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     return request;
   }
 
+  async hasExternal(source: string, key: string): Promise<boolean> {
+    const row = await this.db(APPROVALS)
+      .where({ source, external_key: key })
+      .first('id');
+    return row !== undefined;
+  }
+
   async expireDue(now: Date): Promise<number> {
     return (await expirePending(this.db, now)).length;
   }

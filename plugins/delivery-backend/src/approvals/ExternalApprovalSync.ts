@@ -49,7 +49,9 @@ export class ExternalApprovalSync {
     }
     const wanted = record.environment?.toLocaleLowerCase('en-US');
     let environment: ResolvedEnvironment | undefined;
-    if (wanted) {
+    // the environment is set when the request is created: read the catalog only then
+    const known = await this.deps.store.hasExternal(source, record.key);
+    if (wanted && !known) {
       try {
         environment = (await this.deps.environmentsOf(entityRef)).find(
           e => e.name === wanted,

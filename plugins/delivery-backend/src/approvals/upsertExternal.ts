@@ -84,25 +84,25 @@ export async function upsertExternalInTransaction(
     ? (await lockRequest(tx, existing.id))!
     : await insertRequest(tx, input);
 
-  await tx(APPROVALS)
-    .where({ id: row.id })
-    .update({
-      external: JSON.stringify({
-        title: record.title,
-        approvers: record.approvers,
-        commands: record.commands,
-      }),
-    });
-  await tx(ELIGIBILITY).where({ request_id: row.id }).delete();
-  const eligible = externalEligible(record.approvers);
-  if (eligible.length > 0) {
-    await tx(ELIGIBILITY).insert(
-      eligible.map(user_ref => ({
-        request_id: row.id,
-        rule_index: 0,
-        user_ref,
-      })),
-    );
+  // eligibility is derived from the approvers: rewrite both only when the object changed
+  const external = JSON.stringify({
+    title: record.title,
+    approvers: record.approvers,
+    commands: record.commands,
+  });
+  if (row.external !== external) {
+    await tx(APPROVALS).where({ id: row.id }).update({ external });
+    await tx(ELIGIBILITY).where({ request_id: row.id }).delete();
+    const eligible = externalEligible(record.approvers);
+    if (eligible.length > 0) {
+      await tx(ELIGIBILITY).insert(
+        eligible.map(user_ref => ({
+          request_id: row.id,
+          rule_index: 0,
+          user_ref,
+        })),
+      );
+    }
   }
 
   const known = new Set(

@@ -85,6 +85,7 @@ describe('route matrix', () => {
     decide: jest.fn(),
     cancel: jest.fn(),
     upsertExternal: jest.fn(),
+    hasExternal: jest.fn(),
     expireDue: jest.fn(),
   };
 
