@@ -7,6 +7,19 @@ export interface Config {
      * How often runs are re-attached to catalog entities (by `backstage.io/kubernetes-id` and
      * `backstage.io/kubernetes-label-selector`). Default: every 30 seconds.
      */
+    /**
+     * Service principals (pipelines' tokens, e.g. `backend.auth.externalAccess` static tokens,
+     * whose subject Backstage names `external:<subject>`) restricted to entities. A listed
+     * subject reaches only these entities: anything else answers 404 as if it did not exist.
+     * Unlisted service principals (other backend plugins, unlisted tokens) are not restricted;
+     * the permission framework never asks the policy about services.
+     */
+    servicePrincipals?: Array<{
+      /** The principal's subject, e.g. `external:pipeline-checkout-web`. */
+      subject: string;
+      /** Entity refs it may read and act on, e.g. `component:default/checkout-web`. */
+      entityRefs: string[];
+    }>;
     /** Security findings: upload limit, SLA per severity and the gate. */
     findings?: {
       /** Largest accepted report, after decompression, in bytes. Default: 20 MB. */

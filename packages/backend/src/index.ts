@@ -24,9 +24,11 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 // publish:github, github:webhook and the other GitHub actions the templates use
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
-// permissions: enabled, with an allow-by-default policy that is easy to replace
+// permissions: everyone reads what the catalog shows them, owners act on their entities
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('./permissionPolicy'));
+backend.add(
+  import('@slipway/plugin-permission-backend-module-delivery-policy'),
+);
 
 // events, notifications and signals
 backend.add(import('@backstage/plugin-events-backend'));

@@ -7,6 +7,7 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { deliveryProvidersExtensionPoint } from '@slipway/plugin-delivery-node';
 import request from 'supertest';
+import { TEST_COMPONENTS } from './__testUtils__/testComponents';
 import { makeRun } from './database/testRuns';
 import { deliveryPlugin } from './plugin';
 
@@ -55,7 +56,7 @@ describe('runs page cost', () => {
       features: [
         deliveryPlugin,
         longHistory,
-        catalogServiceMock.factory({ entities: [] }),
+        catalogServiceMock.factory({ entities: TEST_COMPONENTS }),
         mockServices.rootConfig.factory({ data: {} }),
       ],
     });

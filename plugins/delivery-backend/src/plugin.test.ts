@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { TEST_COMPONENTS } from './__testUtils__/testComponents';
 import { deliveryPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -25,7 +26,7 @@ async function start(permission: 'ALLOW' | 'DENY' = 'ALLOW') {
       deliveryPlugin,
       mockServices.rootConfig.factory({ data: config }),
       mockServices.permissions.factory({ result: permission }),
-      catalogServiceMock.factory({ entities: [] }),
+      catalogServiceMock.factory({ entities: TEST_COMPONENTS }),
     ],
   });
   return server;

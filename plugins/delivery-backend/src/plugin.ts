@@ -4,7 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { deliveryPermissions } from '@slipway/plugin-delivery-common';
+import {
+  deliveryApprovalDecidePermission,
+  deliveryPermissions,
+} from '@slipway/plugin-delivery-common';
+import { EntityAccess } from './service/access/EntityAccess';
+import { ServiceScopes } from './service/access/ServiceScopes';
 import {
   deliveryApprovalSourcesExtensionPoint,
   deliveryFindingParsersExtensionPoint,
@@ -74,10 +79,18 @@ export const deliveryPlugin = createBackendPlugin({
       async init(deps) {
         const { config, database, logger } = deps;
         const store = await DatabaseDeliveryStore.create({ database });
-        // resource permissions are registered with their resource type (approvals)
+        // the decide permission is registered with its resource type (approvals); the others are
+        // on the catalog's entity resource type, whose rules the catalog owns
         deps.permissionsRegistry.addPermissions(
-          deliveryPermissions.filter(p => p.type === 'basic'),
+          deliveryPermissions.filter(
+            p => p.name !== deliveryApprovalDecidePermission.name,
+          ),
         );
+        const access = new EntityAccess({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          scopes: ServiceScopes.fromConfig(config),
+        });
 
         const demoData = readDemoDataConfig(config);
         const events = new DatabaseEventsStore(await database.getClient());
@@ -148,6 +161,7 @@ export const deliveryPlugin = createBackendPlugin({
             providerFor: name => providers.get(name),
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            access,
             auditor: deps.auditor,
             logger,
           }),

@@ -180,6 +180,8 @@ export interface ApprovalRequestDetails extends ApprovalRequest {
 export interface ApprovalPage {
   items: ApprovalRequest[];
   nextCursor?: string;
+  /** Requests of this page left out because the caller may not read their entity's approvals. */
+  omitted?: number;
 }
 
 /**

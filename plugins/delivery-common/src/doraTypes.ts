@@ -70,7 +70,10 @@ export interface DoraReport extends DoraMetrics {
  */
 export type DoraRollupReport = Omit<DoraReport, 'drillDown' | 'entityRefs'> & {
   drillDown?: DoraReport['drillDown'];
+  /** The entities pooled: those in scope the caller may see and read the DORA metrics of. */
   entityRefs: string[];
+  /** How many entities of the scope were left out because the caller may not read them. */
+  omittedEntities?: number;
 };
 
 /**

@@ -34,7 +34,26 @@ export interface PipelineRunSink {
  * @public
  */
 export interface TaskLogs {
-  steps: Array<{ name: string; container?: string; log: string }>;
+  steps: Array<{
+    name: string;
+    container?: string;
+    log: string;
+    /** True when only the tail of the step's log is returned (the log is longer than the limit). */
+    truncated?: boolean;
+  }>;
+}
+
+/**
+ * How much of a task's logs to fetch.
+ *
+ * @public
+ */
+export interface TaskLogOptions {
+  /**
+   * Bytes to return per step at most: the tail of each step's log. Providers must not hold more
+   * than a small multiple of this in memory, and must give up after their outbound timeout.
+   */
+  limitBytes: number;
 }
 
 /**
@@ -65,7 +84,11 @@ export interface PipelineProvider {
    * Fetch a task's step logs live. Throw a `NotFoundError` (from `@backstage/errors`) with a
    * message a user understands when they are gone (e.g. the pod was deleted).
    */
-  getTaskLogs?(run: PipelineRunWithTasks, task: TaskRun): Promise<TaskLogs>;
+  getTaskLogs?(
+    run: PipelineRunWithTasks,
+    task: TaskRun,
+    options: TaskLogOptions,
+  ): Promise<TaskLogs>;
   /** Start a new run from the spec of this one; resolves with the new run's name (and uid). */
   rerun?(
     run: PipelineRunWithTasks,

@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { deliveryPlugin } from '../plugin';
+import { withTestComponents } from './testComponents';
 
 type RootConfigData = NonNullable<
   Parameters<typeof mockServices.rootConfig.factory>[0]
@@ -53,7 +54,9 @@ export async function startDoraBackend(
       deliveryPlugin,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      catalogServiceMock.factory({
+        entities: withTestComponents(options.entities),
+      }),
     ],
   });
   const post = async (kind: string, body: object[]) => {

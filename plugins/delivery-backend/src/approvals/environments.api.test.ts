@@ -259,9 +259,7 @@ describe('the decide permission', () => {
       .set('Authorization', as(users.finn))
       .send({ decision: 'approve', comment: 'ok' })
       .expect(403);
-    expect(res.body.error.message).toBe(
-      'Not allowed: delivery.approval.decide',
-    );
+    expect(res.body.error.message).toContain('delivery.approval.decide');
     const view = await request(server)
       .get(`/api/delivery/approvals/${created.body.id}`)
       .set('Authorization', as(users.finn))

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { TEST_COMPONENTS } from '../__testUtils__/testComponents';
 import { deliveryPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
@@ -31,7 +32,7 @@ describe.each(databases.eachSupportedId())('events API on %p', databaseId => {
             },
           },
         }),
-        catalogServiceMock.factory({ entities: [] }),
+        catalogServiceMock.factory({ entities: TEST_COMPONENTS }),
       ],
     });
     return { server, knex };

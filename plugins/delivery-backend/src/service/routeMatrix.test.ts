@@ -18,6 +18,8 @@ import { ApprovalService } from '../approvals/ApprovalService';
 import { ApprovalsStore } from '../approvals/ApprovalsStore';
 import { DeploymentQueries } from '../approvals/deploymentQueries';
 import { createRouter } from './router';
+import { EntityAccess } from './access/EntityAccess';
+import { ServiceScopes } from './access/ServiceScopes';
 
 /**
  * Routes that may be called without credentials because they verify a signature themselves.
@@ -124,6 +126,11 @@ describe('route matrix', () => {
       ),
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      access: new EntityAccess({
+        catalog,
+        permissions: mockServices.permissions(),
+        scopes: new ServiceScopes([]),
+      }),
       auditor: mockServices.auditor.mock(),
       providerFor: () => undefined,
       findings,

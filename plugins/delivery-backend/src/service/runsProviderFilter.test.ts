@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { TEST_COMPONENTS } from '../__testUtils__/testComponents';
 import { DatabaseDeliveryStore } from '../database/DatabaseDeliveryStore';
 import { makeRun } from '../database/testRuns';
 import { deliveryPlugin } from '../plugin';
@@ -45,7 +46,7 @@ describe('the provider filter of the runs list', () => {
         features: [
           deliveryPlugin,
           mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [] }),
+          catalogServiceMock.factory({ entities: TEST_COMPONENTS }),
         ],
       });
       const get = (query: string) =>

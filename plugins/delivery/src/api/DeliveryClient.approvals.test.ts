@@ -85,13 +85,21 @@ describe('DeliveryClient approvals', () => {
         `${baseUrl}/entities/Component/default/payments-api/environments`,
         () =>
           HttpResponse.json(
-            { error: { name: 'NotFoundError', message: 'No entity' } },
+            {
+              error: {
+                name: 'NotFoundError',
+                message: 'No entity component:default/payments-api',
+              },
+              request: { method: 'GET', url: '/environments' },
+              response: { statusCode: 404 },
+            },
             { status: 404 },
           ),
       ),
     );
-    await expect(client.getEnvironments(entity)).rejects.toThrow(
-      /404 Not Found/,
-    );
+    await expect(client.getEnvironments(entity)).rejects.toMatchObject({
+      statusCode: 404,
+      message: 'No entity component:default/payments-api',
+    });
   });
 });

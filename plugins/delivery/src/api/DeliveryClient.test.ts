@@ -59,7 +59,52 @@ describe('DeliveryClient', () => {
     await expect(client.getRun('nope')).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 404,
+      message: "No pipeline run with uid 'nope'",
       body: { error: { message: "No pipeline run with uid 'nope'" } },
+    });
+  });
+
+  it("makes the backend's reason for a 403 the error message, for alerts", async () => {
+    const reason =
+      'Only the owners of component:default/payments-api may rerun, cancel or start the pipeline runs of it';
+    server.use(
+      http.post(`${baseUrl}/runs/run-1/rerun`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message: reason },
+            request: { method: 'POST', url: '/api/delivery/runs/run-1/rerun' },
+            response: { statusCode: 403 },
+          },
+          { status: 403, statusText: 'Forbidden' },
+        ),
+      ),
+    );
+    const error = await client.rerun('run-1').catch(e => e);
+    expect(error).toMatchObject({
+      name: 'ResponseError',
+      statusCode: 403,
+      message: reason,
+      cause: expect.objectContaining({ name: 'NotAllowedError' }),
+    });
+  });
+
+  it('keeps the generic message of a server error', async () => {
+    server.use(
+      http.get(`${baseUrl}/runs/boom`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'Error', message: 'connection to db lost' },
+            request: { method: 'GET', url: '/api/delivery/runs/boom' },
+            response: { statusCode: 500 },
+          },
+          { status: 500, statusText: 'Internal Server Error' },
+        ),
+      ),
+    );
+    await expect(client.getRun('boom')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 500,
+      message: 'Request failed with 500 Internal Server Error',
     });
   });
 });

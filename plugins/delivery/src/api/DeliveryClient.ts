@@ -253,10 +253,26 @@ export class DeliveryClient implements DeliveryApi {
         : {}),
     });
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      throw await backendError(response);
     }
     return (await response.json()) as T;
   }
+}
+
+/**
+ * The error of a failed answer: a ResponseError (status, body and the backend's error as its
+ * cause, for ResponseErrorPanel). Its message is the generic "Request failed with 403
+ * Forbidden" unless the backend said why: a client error (403 "Only the owners of ... may ...",
+ * 404, 400, 409) carries the backend's own message, so an alert built from the message shows
+ * the reason.
+ */
+async function backendError(response: Response): Promise<ResponseError> {
+  const error = await ResponseError.fromResponse(response);
+  const said = error.cause?.message;
+  if (error.statusCode >= 400 && error.statusCode < 500 && said) {
+    error.message = said;
+  }
+  return error;
 }
 
 function doraQuery(

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { PipelineProvider } from '@slipway/plugin-delivery-node';
 import { DeliveryStore } from '../../database/DeliveryStore';
+import { EntityAccess } from '../access/EntityAccess';
 
 /** What every route module gets. */
 export interface RouteDeps {
@@ -15,5 +16,7 @@ export interface RouteDeps {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** Catalog visibility, entity-scoped permissions and service scopes. */
+  access: EntityAccess;
   logger: LoggerService;
 }

@@ -1,7 +1,4 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -9,12 +6,13 @@ import {
   ApprovalRequestDetails,
   deliveryApprovalCreatePermission,
   deliveryApprovalDecidePermission,
-  deliveryRunReadPermission,
+  deliveryApprovalReadPermission,
 } from '@slipway/plugin-delivery-common';
-import { Request, Router } from 'express';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { Router } from 'express';
 import { ApprovalService } from '../../approvals/ApprovalService';
 import { ApprovalsStore } from '../../approvals/ApprovalsStore';
-import { authorize } from './authorize';
+import { auditedAction, callerOf } from './guard';
 import {
   parseApprovalList,
   parseCancel,
@@ -27,8 +25,6 @@ export interface ApprovalRouteDeps extends RouteDeps {
   approvals: ApprovalService;
   approvalsStore: ApprovalsStore;
 }
-
-type AuditMeta = Parameters<AuditorService['createEvent']>[0]['meta'];
 
 const isUser = (credentials: BackstageCredentials) =>
   (credentials.principal as { type?: string }).type === 'user';
@@ -81,127 +77,174 @@ export function registerApprovalRoutes(
     };
   };
 
-  const audited = async <T>(
-    req: Request,
-    eventId: string,
-    meta: AuditMeta,
-    fn: () => Promise<T>,
-  ): Promise<T> => {
-    const event = await deps.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+  /** A request the caller may use with the permission; 404 also when its entity is hidden. */
+  const requestFor = async (
+    credentials: BackstageCredentials,
+    id: string,
+    permission: ResourcePermission,
+  ): Promise<ApprovalRequest> => {
+    const request = await deps.approvalsStore.get(id, new Date());
+    const notFound = `No approval request '${id}'`;
+    if (!request) throw new NotFoundError(notFound);
+    await deps.access.require(
+      credentials,
+      request.entityRef,
+      permission,
+      notFound,
+    );
+    return request;
   };
 
   router.post('/approvals', async (req, res) => {
-    const credentials = await authorize(
+    const body = await auditedAction(
       deps,
       req,
-      deliveryApprovalCreatePermission,
-    );
-    const input = parseCreateApproval(req.body);
-    const requestedBy = principalRef(credentials);
-    const { request } = await audited(
-      req,
-      'approval-request',
-      {
-        entityRef: input.entityRef,
-        environment: input.environment,
-        revision: input.revision,
-        requestedBy,
+      { eventId: 'approval-request', meta: {} },
+      async credentials => {
+        const input = parseCreateApproval(req.body);
+        await deps.access.require(
+          credentials,
+          input.entityRef,
+          deliveryApprovalCreatePermission,
+        );
+        const requestedBy = principalRef(credentials);
+        const { request } = await deps.approvals.create(
+          input,
+          requestedBy,
+          new Date(),
+        );
+        return {
+          result: await details(request, credentials),
+          changed: {
+            id: request.id,
+            entityRef: request.entityRef,
+            environment: request.environment,
+            revision: request.revision ?? null,
+            requestedBy,
+          },
+        };
       },
-      () => deps.approvals.create(input, requestedBy, new Date()),
     );
-    res.status(201).json(await details(request, credentials));
+    res.status(201).json(body);
   });
 
   router.get('/approvals', async (req, res) => {
-    const credentials = await authorize(deps, req, deliveryRunReadPermission);
+    const credentials = await callerOf(deps, req);
     const query = parseApprovalList(req.query);
     if (query.mine && !isUser(credentials)) {
       throw new NotAllowedError('mine=true needs a user');
     }
-    res.json(
-      await deps.approvalsStore.list(
-        {
-          states: query.state,
-          entityRef: query.entityRef,
-          environment: query.environment,
-          awaitingUser: query.mine ? principalRef(credentials) : undefined,
-          limit: query.limit,
-          cursor: query.cursor,
-        },
-        new Date(),
-      ),
+    if (query.entityRef) {
+      await deps.access.require(
+        credentials,
+        query.entityRef,
+        deliveryApprovalReadPermission,
+      );
+    }
+    const page = await deps.approvalsStore.list(
+      {
+        states: query.state,
+        entityRef: query.entityRef,
+        environment: query.environment,
+        awaitingUser: query.mine ? principalRef(credentials) : undefined,
+        limit: query.limit,
+        cursor: query.cursor,
+      },
+      new Date(),
     );
+    const { allowed } = await deps.access.filter(
+      credentials,
+      page.items.map(r => r.entityRef),
+      deliveryApprovalReadPermission,
+    );
+    const readable = new Set(allowed);
+    const items = page.items.filter(r =>
+      readable.has(r.entityRef.toLocaleLowerCase('en-US')),
+    );
+    res.json({ ...page, items, omitted: page.items.length - items.length });
   });
 
   router.get('/approvals/:id', async (req, res) => {
-    const credentials = await authorize(deps, req, deliveryRunReadPermission);
-    const request = await deps.approvalsStore.get(req.params.id, new Date());
-    if (!request)
-      throw new NotFoundError(`No approval request '${req.params.id}'`);
+    const credentials = await callerOf(deps, req);
+    const request = await requestFor(
+      credentials,
+      req.params.id,
+      deliveryApprovalReadPermission,
+    );
     res.json(await details(request, credentials));
   });
 
   router.post('/approvals/:id/decisions', async (req, res) => {
-    const credentials = await deps.httpAuth.credentials(req, {
-      allow: ['user'],
-    });
     const { id } = req.params;
-    if (!(await mayDecide(id, credentials))) {
-      throw new NotAllowedError(
-        `Not allowed: ${deliveryApprovalDecidePermission.name}`,
-      );
-    }
-    const input = parseDecision(req.body);
-    const userRef = principalRef(credentials);
-    const request = await audited(
+    const body = await auditedAction(
+      deps,
       req,
-      'approval-decide',
-      { id, decision: input.decision, userRef },
-      () =>
-        deps.approvals.decide(
+      { eventId: 'approval-decide', meta: { id }, allow: ['user'] },
+      async credentials => {
+        const current = await requestFor(
+          credentials,
+          id,
+          deliveryApprovalReadPermission,
+        );
+        if (!(await mayDecide(id, credentials))) {
+          throw new NotAllowedError(
+            `The permission policy does not let you decide approval requests of ${current.entityRef} (${deliveryApprovalDecidePermission.name})`,
+          );
+        }
+        const input = parseDecision(req.body);
+        const userRef = principalRef(credentials);
+        const request = await deps.approvals.decide(
           id,
           userRef,
           input.decision,
           input.comment,
           new Date(),
-        ),
+        );
+        return {
+          result: await details(request, credentials),
+          changed: {
+            entityRef: request.entityRef,
+            decision: input.decision,
+            state: request.state,
+            userRef,
+          },
+        };
+      },
     );
-    res.status(201).json(await details(request, credentials));
+    res.status(201).json(body);
   });
 
   router.post('/approvals/:id/cancel', async (req, res) => {
-    const credentials = await authorize(
+    const { id } = req.params;
+    const body = await auditedAction(
       deps,
       req,
-      deliveryApprovalCreatePermission,
+      { eventId: 'approval-cancel', meta: { id } },
+      async credentials => {
+        const input = parseCancel(req.body);
+        const current = await requestFor(
+          credentials,
+          id,
+          deliveryApprovalCreatePermission,
+        );
+        const actor = principalRef(credentials);
+        if (isUser(credentials) && current.requestedBy !== actor) {
+          throw new NotAllowedError(
+            `Only ${current.requestedBy}, who asked, can cancel this request`,
+          );
+        }
+        const request = await deps.approvalsStore.cancel(
+          id,
+          actor,
+          new Date(),
+          input.comment,
+        );
+        return {
+          result: await details(request, credentials),
+          changed: { entityRef: request.entityRef, actor },
+        };
+      },
     );
-    const { id } = req.params;
-    const input = parseCancel(req.body);
-    const actor = principalRef(credentials);
-    const now = new Date();
-    const current = await deps.approvalsStore.get(id, now);
-    if (!current) throw new NotFoundError(`No approval request '${id}'`);
-    if (isUser(credentials) && current.requestedBy !== actor) {
-      throw new NotAllowedError(
-        `Only ${current.requestedBy}, who asked, can cancel this request`,
-      );
-    }
-    const request = await audited(req, 'approval-cancel', { id, actor }, () =>
-      deps.approvalsStore.cancel(id, actor, now, input.comment),
-    );
-    res.json(await details(request, credentials));
+    res.json(body);
   });
 }

@@ -1,21 +1,22 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
-  deliveryRunReadPermission,
+  deliveryDoraReadPermission,
   DoraRollupReport,
 } from '@slipway/plugin-delivery-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DoraOptions } from '../../dora';
 import { doraReport, pooledDoraSummary } from '../doraReport';
-import { entityRefFromParams } from '../entityRefFromParams';
 import { parseQuery } from '../parseQuery';
-import { authorize } from './authorize';
+import { callerOf, readEntity } from './guard';
 import { resolveDoraScope } from './doraScope';
 import { EventRouteDeps } from './events';
 import { FindingRouteDeps } from './FindingRouteDeps';
 
 const DAY = 86_400_000;
+/** A drill-down holds every sample: it is answered for small scopes only. */
+export const MAX_DRILL_DOWN_ENTITIES = 50;
 const time = z
   .string()
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
@@ -84,16 +85,22 @@ export function registerDoraRoutes(
   };
 
   router.get('/entities/:kind/:namespace/:name/dora', async (req, res) => {
-    await authorize(deps, req, deliveryRunReadPermission);
-    const entityRef = entityRefFromParams(req.params);
+    const { entityRef } = await readEntity(
+      deps,
+      req,
+      deliveryDoraReadPermission,
+    );
     res.json(await compute([entityRef], parseQuery(entityQuery, req.query)));
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/dora/records',
     async (req, res) => {
-      await authorize(deps, req, deliveryRunReadPermission);
-      const entityRef = entityRefFromParams(req.params);
+      const { entityRef } = await readEntity(
+        deps,
+        req,
+        deliveryDoraReadPermission,
+      );
       const { from, to } = window(parseQuery(entityQuery, req.query));
       const inWindow = (d: Date | undefined) =>
         Boolean(d) &&
@@ -122,9 +129,20 @@ export function registerDoraRoutes(
   );
 
   router.get('/dora', async (req, res) => {
-    const credentials = await authorize(deps, req, deliveryRunReadPermission);
+    const credentials = await callerOf(deps, req);
     const { drillDown, ...q } = parseQuery(rollupQuery, req.query);
-    const entityRefs = await resolveDoraScope(deps.catalog, q, credentials);
+    const scope = await resolveDoraScope(deps.catalog, q, credentials);
+    // Only entities the caller may see and read the DORA metrics of; the rest are counted.
+    const { allowed: entityRefs, omitted } = await deps.access.filter(
+      credentials,
+      scope,
+      deliveryDoraReadPermission,
+    );
+    if (drillDown === 'true' && entityRefs.length > MAX_DRILL_DOWN_ENTITIES) {
+      throw new InputError(
+        `drillDown=true pools at most ${MAX_DRILL_DOWN_ENTITIES} entities; this scope has ${entityRefs.length}: ask per entity or without drillDown`,
+      );
+    }
     // Pooled over many entities, the samples behind the numbers are large: only when asked.
     const report =
       drillDown === 'true'
@@ -135,7 +153,11 @@ export function registerDoraRoutes(
             window(q),
             options(q),
           );
-    const body: DoraRollupReport = { entityRefs, ...report };
+    const body: DoraRollupReport = {
+      entityRefs,
+      omittedEntities: omitted,
+      ...report,
+    };
     res.json(body);
   });
 }

@@ -10,6 +10,17 @@ import { groupWithChildren } from '../catalog/groupWithChildren';
 
 const ref = (e: Entity) => stringifyEntityRef(e).toLocaleLowerCase('en-US');
 
+/** A query parameter's entity ref, lower-cased; 400 naming the parameter when malformed. */
+function parseRef(value: string, defaultKind: string, name: string): string {
+  try {
+    const parsed = parseEntityRef(value, { defaultKind });
+    if (!parsed.name || !parsed.namespace) throw new Error('empty');
+    return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+  } catch {
+    throw new InputError(`Invalid entity ref '${value}' in ${name}`);
+  }
+}
+
 /**
  * The entities a roll-up pools: an explicit list, the components owned by a group and its child
  * groups, or the components of a system — as the caller may read them in the catalog.
@@ -26,30 +37,20 @@ export async function resolveDoraScope(
     throw new InputError('Pass exactly one of entityRefs, owner or system');
   }
   if (query.entityRefs) {
-    return query.entityRefs.split(',').map(r => {
-      try {
-        return stringifyEntityRef(
-          parseEntityRef(r.trim(), { defaultKind: 'component' }),
-        ).toLocaleLowerCase('en-US');
-      } catch {
-        throw new InputError(`Invalid entity ref '${r}' in entityRefs`);
-      }
-    });
+    return query.entityRefs
+      .split(',')
+      .map(r => parseRef(r.trim(), 'component', 'entityRefs'));
   }
   const filter: Record<string, string | string[]> = { kind: 'component' };
   if (query.owner) {
-    const owner = stringifyEntityRef(
-      parseEntityRef(query.owner, { defaultKind: 'group' }),
-    ).toLocaleLowerCase('en-US');
+    const owner = parseRef(query.owner, 'group', 'owner');
     filter['relations.ownedBy'] = await groupWithChildren(
       catalog,
       owner,
       credentials,
     );
   } else {
-    filter['relations.partOf'] = stringifyEntityRef(
-      parseEntityRef(query.system!, { defaultKind: 'system' }),
-    ).toLocaleLowerCase('en-US');
+    filter['relations.partOf'] = parseRef(query.system!, 'system', 'system');
   }
   const { items } = await catalog.getEntities(
     { filter, fields: ['kind', 'metadata.namespace', 'metadata.name'] },

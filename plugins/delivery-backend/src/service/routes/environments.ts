@@ -1,7 +1,7 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  deliveryRunExecutePermission,
-  deliveryRunReadPermission,
+  deliveryEnvironmentDeployPermission,
+  deliveryEnvironmentReadPermission,
   EnvironmentLane,
   EnvironmentsView,
 } from '@slipway/plugin-delivery-common';
@@ -12,15 +12,29 @@ import { ApprovalPolicy } from '../../approvals/policy/policySchema';
 import { ResolvedEnvironment } from '../../approvals/policy/resolveEnvironments';
 import { entityRefFromParams } from '../entityRefFromParams';
 import { parseQuery } from '../parseQuery';
-import { requirePermission } from '../requirePermission';
 import { ApprovalRouteDeps, principalRef } from './approvals';
-import { authorize } from './authorize';
+import { auditedAction, readEntity } from './guard';
 
 export interface EnvironmentRouteDeps extends ApprovalRouteDeps {
   deployments: DeploymentQueries;
 }
 
 const HOUR = 3_600_000;
+const ENVIRONMENT = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** An environment name from the path, lower-cased; 400 when it cannot be one. */
+export function parseEnvironment(name: string): string {
+  const lower = name.toLocaleLowerCase('en-US');
+  if (!ENVIRONMENT.test(lower)) {
+    throw new InputError(
+      `Invalid environment '${name.slice(
+        0,
+        70,
+      )}': lower-case letters, digits and dashes, at most 63`,
+    );
+  }
+  return lower;
+}
 
 function summary(policy: ApprovalPolicy): EnvironmentLane['policy'] {
   return {
@@ -95,8 +109,11 @@ export function registerEnvironmentRoutes(
   router.get(
     '/entities/:kind/:namespace/:name/environments',
     async (req, res) => {
-      await authorize(deps, req, deliveryRunReadPermission);
-      const entityRef = entityRefFromParams(req.params);
+      const { entityRef } = await readEntity(
+        deps,
+        req,
+        deliveryEnvironmentReadPermission,
+      );
       const environments = await deps.approvals.environmentsOf(entityRef);
       const view: EnvironmentsView = {
         entityRef,
@@ -111,59 +128,69 @@ export function registerEnvironmentRoutes(
   router.post(
     '/entities/:kind/:namespace/:name/environments/:environment/rollback',
     async (req, res) => {
-      const credentials = await deps.httpAuth.credentials(req, {
-        allow: ['user'],
-      });
-      await requirePermission(
-        deps.permissions,
-        deliveryRunExecutePermission,
-        credentials,
-      );
-      const entityRef = entityRefFromParams(req.params);
-      const { version } = parseQuery(rollbackSchema, req.body ?? {}, 'body');
-      const environment = req.params.environment;
-      const target = (
-        await lane(entityRef, { name: environment, entityRef: '', tier: '' })
-      ).previousVersions.find(p => (version ? p.version === version : true));
-      if (!target) {
-        throw new NotFoundError(
-          version
-            ? `${entityRef} never ran version ${version} in ${environment}`
-            : `${entityRef} has no earlier version in ${environment} to roll back to`,
-        );
-      }
-      const run = target.runUid
-        ? await deps.store.getRun(target.runUid)
-        : undefined;
-      const provider = run && deps.providerFor(run.provider);
-      if (!run || !provider?.rerun) {
-        throw new ConflictError(
-          `Version ${target.version} was not deployed by a pipeline run Slipway can start again`,
-        );
-      }
-      const event = await deps.auditor.createEvent({
-        eventId: 'environment-rollback',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          entityRef,
-          environment,
-          version: target.version,
-          fromRun: run.uid,
+      const body = await auditedAction(
+        deps,
+        req,
+        {
+          eventId: 'environment-rollback',
+          meta: { path: req.path },
+          allow: ['user'],
         },
-      });
-      try {
-        const created = await provider.rerun(run, {
-          requestedBy: principalRef(credentials),
-        });
-        await event.success({ meta: { created } });
-        res
-          .status(201)
-          .json({ ...created, version: target.version, rerunOf: run.uid });
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
+        async credentials => {
+          const entityRef = entityRefFromParams(req.params);
+          await deps.access.require(
+            credentials,
+            entityRef,
+            deliveryEnvironmentDeployPermission,
+          );
+          const environment = parseEnvironment(req.params.environment);
+          const { version } = parseQuery(
+            rollbackSchema,
+            req.body ?? {},
+            'body',
+          );
+          const target = (
+            await lane(entityRef, {
+              name: environment,
+              entityRef: '',
+              tier: '',
+            })
+          ).previousVersions.find(p =>
+            version ? p.version === version : true,
+          );
+          if (!target) {
+            throw new NotFoundError(
+              version
+                ? `${entityRef} never ran version ${version} in ${environment}`
+                : `${entityRef} has no earlier version in ${environment} to roll back to`,
+            );
+          }
+          const run = target.runUid
+            ? await deps.store.getRun(target.runUid)
+            : undefined;
+          const provider = run && deps.providerFor(run.provider);
+          // Only a run of this very entity is started again, whatever a deployment record names.
+          if (!run || run.entityRef !== entityRef || !provider?.rerun) {
+            throw new ConflictError(
+              `Version ${target.version} was not deployed by a pipeline run of ${entityRef} that Slipway can start again`,
+            );
+          }
+          const created = await provider.rerun(run, {
+            requestedBy: principalRef(credentials),
+          });
+          return {
+            result: { ...created, version: target.version, rerunOf: run.uid },
+            changed: {
+              entityRef,
+              environment,
+              version: target.version,
+              fromRun: run.uid,
+              created: created.uid ?? created.name,
+            },
+          };
+        },
+      );
+      res.status(201).json(body);
     },
   );
 }

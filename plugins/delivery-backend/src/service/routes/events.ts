@@ -8,7 +8,7 @@ import {
   parseBatch,
 } from '../../events/eventSchemas';
 import { EventsStore } from '../../events/EventsStore';
-import { authorize } from './authorize';
+import { auditedAction } from './guard';
 import { RouteDeps } from './RouteDeps';
 
 export interface EventRouteDeps extends RouteDeps {
@@ -27,22 +27,42 @@ export function registerEventRoutes(router: Router, deps: EventRouteDeps) {
       write: (items: Array<z.infer<T>>) => Promise<number>,
     ) =>
     async (req: Request, res: Response) => {
-      await authorize(deps, req, deliveryEventCreatePermission);
-      const items = parseBatch(schema, kind, req.body);
-      const event = await deps.auditor.createEvent({
-        eventId: `events-${kind}`,
-        severityLevel: 'low',
-        request: req,
-        meta: { count: items.length },
-      });
-      try {
-        const accepted = await write(items);
-        await event.success();
-        res.json({ accepted });
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
+      const accepted = await auditedAction(
+        deps,
+        req,
+        { eventId: `events-${kind}`, meta: { kind } },
+        async credentials => {
+          const items = parseBatch(schema, kind, req.body);
+          // Every entity the batch names, checked before anything is stored.
+          const entityRefs = [
+            ...new Set(
+              items.map((i: { entityRef: string }) =>
+                i.entityRef.toLocaleLowerCase('en-US'),
+              ),
+            ),
+          ];
+          for (const entityRef of entityRefs) {
+            await deps.access.require(
+              credentials,
+              entityRef,
+              deliveryEventCreatePermission,
+            );
+          }
+          return {
+            result: await write(items),
+            changed: {
+              entityRefs,
+              ids: items
+                .slice(0, 100)
+                .map(
+                  (i: { id?: string; sha?: string }) => i.id ?? i.sha ?? null,
+                ),
+              count: items.length,
+            },
+          };
+        },
+      );
+      res.json({ accepted });
     };
 
   router.post(

@@ -2,13 +2,12 @@ import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { deliveryRunReadPermission } from '@slipway/plugin-delivery-common';
+import { deliveryFindingReadPermission } from '@slipway/plugin-delivery-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { findingTrend, postureByOwner } from '../../findings/posture';
-import { entityRefFromParams } from '../entityRefFromParams';
 import { parseQuery } from '../parseQuery';
-import { authorize } from './authorize';
+import { callerOf, readEntity } from './guard';
 import { FindingRouteDeps } from './FindingRouteDeps';
 
 const DAY = 86_400_000;
@@ -27,8 +26,11 @@ export function registerFindingTrendRoutes(
   router.get(
     '/entities/:kind/:namespace/:name/findings-trend',
     async (req, res) => {
-      await authorize(deps, req, deliveryRunReadPermission);
-      const entityRef = entityRefFromParams(req.params);
+      const { entityRef } = await readEntity(
+        deps,
+        req,
+        deliveryFindingReadPermission,
+      );
       const { days } = parseQuery(trendQuery, req.query);
       const now = new Date();
       const facts = await deps.findings.listFindingFacts(
@@ -41,7 +43,7 @@ export function registerFindingTrendRoutes(
   );
 
   router.get('/security/posture', async (req, res) => {
-    const credentials = await authorize(deps, req, deliveryRunReadPermission);
+    const credentials = await callerOf(deps, req);
     const { owner } = parseQuery(postureQuery, req.query);
     // The caller's credentials: a team sees only the components it may read.
     const { items } = await deps.catalog.getEntities(
@@ -51,11 +53,21 @@ export function registerFindingTrendRoutes(
       },
       { credentials },
     );
+    const { allowed, omitted } = await deps.access.filter(
+      credentials,
+      items.map(e => stringifyEntityRef(e)),
+      deliveryFindingReadPermission,
+    );
+    const readable = new Set(allowed);
     const owners = new Map(
-      items.map(e => [
-        stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-        e.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef,
-      ]),
+      items
+        .filter(e =>
+          readable.has(stringifyEntityRef(e).toLocaleLowerCase('en-US')),
+        )
+        .map(e => [
+          stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+          e.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef,
+        ]),
     );
     const now = new Date();
     const facts = await deps.findings.listFindingFacts(
@@ -73,6 +85,7 @@ export function registerFindingTrendRoutes(
       teams: owner
         ? rows.filter(r => r.owner === owner.toLocaleLowerCase('en-US'))
         : rows,
+      omittedEntities: omitted,
     });
   });
 }

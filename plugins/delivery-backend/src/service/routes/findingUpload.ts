@@ -3,21 +3,51 @@ import {
   FINDING_SEVERITIES,
   FindingsUploadResult,
 } from '@slipway/plugin-delivery-common';
+import { ParsedReport } from '@slipway/plugin-delivery-node';
 import express, { Router } from 'express';
+import { ScanOutcome } from '../../findings/FindingsStore';
 import { decodeReport, parseReport } from '../../findings/decodeReport';
 import { entityRefFromParams } from '../entityRefFromParams';
-import { authorize } from './authorize';
-import {
-  FindingRouteDeps,
-  gatePolicyFor,
-  verdictFor,
-} from './FindingRouteDeps';
+import { entityGatePolicy } from '../../findings/findingsConfig';
+import { auditedAction } from './guard';
+import { FindingRouteDeps, verdictFor } from './FindingRouteDeps';
 import { parseUploadQuery } from './findingsQueries';
 
 const zero = () =>
   Object.fromEntries(
     FINDING_SEVERITIES.map(s => [s, 0]),
   ) as FindingsUploadResult['counts'];
+
+/** The answer of an upload: what the report held, what changed, the gate now. */
+function uploadResult(
+  report: ParsedReport,
+  tool: string,
+  outcome: ScanOutcome,
+  extra: Pick<FindingsUploadResult, 'gate'>,
+): FindingsUploadResult {
+  const counts = zero();
+  report.findings.forEach(f => counts[f.severity]++);
+  return {
+    scanId: outcome.scanId,
+    tool,
+    format: report.format,
+    complete: report.complete,
+    incompleteReason: report.complete
+      ? undefined
+      : `${
+          report.incompleteReason ?? 'the scan did not complete'
+        }; no finding was marked fixed`,
+    targets: [
+      ...new Set([...report.targets, ...report.findings.map(f => f.target)]),
+    ],
+    counts,
+    new: outcome.new,
+    fixed: outcome.fixed,
+    reopened: outcome.reopened,
+    suppressedInReport: outcome.suppressedInReport,
+    gate: extra.gate,
+  };
+}
 
 /**
  * `POST /entities/:kind/:namespace/:name/findings`: one report, one transaction. It reads the raw
@@ -33,72 +63,53 @@ export function registerFindingUploadRoute(
     '/entities/:kind/:namespace/:name/findings',
     express.raw({ type: () => true, limit: config.maxUploadBytes * 2 }),
     async (req, res) => {
-      await authorize(deps, req, deliveryFindingCreatePermission);
-      const entityRef = entityRefFromParams(req.params);
-      const query = parseUploadQuery(req.query);
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const report = parseReport(
-        decodeReport(body, config.maxUploadBytes),
-        deps.parsers(),
-        {
-          defaultTarget: query.target,
+      const result = await auditedAction(
+        deps,
+        req,
+        { eventId: 'findings-upload', meta: { path: req.path } },
+        async credentials => {
+          const entityRef = entityRefFromParams(req.params);
+          const entity = await deps.access.require(
+            credentials,
+            entityRef,
+            deliveryFindingCreatePermission,
+          );
+          const query = parseUploadQuery(req.query);
+          const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          const report = parseReport(
+            decodeReport(body, config.maxUploadBytes),
+            deps.parsers(),
+            { defaultTarget: query.target },
+          );
+          const now = new Date();
+          const policy = entityGatePolicy(
+            config.gate,
+            entity.metadata.annotations,
+          );
+          const tool = query.tool ?? report.tool;
+          const outcome = await deps.findings.recordScan({
+            entityRef,
+            tool,
+            runUid: query.runUid,
+            report,
+            now,
+          });
+          return {
+            result: uploadResult(report, tool, outcome, {
+              gate: await verdictFor(deps, entityRef, policy, now),
+            }),
+            changed: {
+              entityRef,
+              tool,
+              runUid: query.runUid ?? null,
+              scanId: outcome.scanId,
+              new: outcome.new,
+              fixed: outcome.fixed,
+            },
+          };
         },
       );
-      const now = new Date();
-      // An unknown entity is refused before anything is stored.
-      const policy = await gatePolicyFor(deps, entityRef);
-      const tool = query.tool ?? report.tool;
-      const event = await deps.auditor.createEvent({
-        eventId: 'findings-upload',
-        severityLevel: 'medium',
-        request: req,
-        meta: { entityRef, tool, runUid: query.runUid },
-      });
-      try {
-        const outcome = await deps.findings.recordScan({
-          entityRef,
-          tool,
-          runUid: query.runUid,
-          report,
-          now,
-        });
-        const counts = zero();
-        report.findings.forEach(f => counts[f.severity]++);
-        const result: FindingsUploadResult = {
-          scanId: outcome.scanId,
-          tool,
-          format: report.format,
-          complete: report.complete,
-          incompleteReason: report.complete
-            ? undefined
-            : `${
-                report.incompleteReason ?? 'the scan did not complete'
-              }; no finding was marked fixed`,
-          targets: [
-            ...new Set([
-              ...report.targets,
-              ...report.findings.map(f => f.target),
-            ]),
-          ],
-          counts,
-          new: outcome.new,
-          fixed: outcome.fixed,
-          reopened: outcome.reopened,
-          suppressedInReport: outcome.suppressedInReport,
-          gate: await verdictFor(deps, entityRef, policy, now),
-        };
-        await event.success({
-          meta: {
-            scanId: outcome.scanId,
-            new: outcome.new,
-            fixed: outcome.fixed,
-          },
-        });
-        res.status(201).json(result);
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
+      res.status(201).json(result);
     },
   );
 }

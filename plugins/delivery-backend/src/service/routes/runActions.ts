@@ -1,45 +1,56 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   deliveryRunExecutePermission,
-  deliveryRunReadPermission,
   PipelineRunWithTasks,
 } from '@slipway/plugin-delivery-common';
 import { PipelineProvider } from '@slipway/plugin-delivery-node';
 import { Request, Response, Router } from 'express';
-import { requirePermission } from '../requirePermission';
-import { authorize } from './authorize';
+import { z } from 'zod';
+import { parseQuery } from '../parseQuery';
+import { auditedAction } from './guard';
 import { RouteDeps } from './RouteDeps';
+import { readableRun } from './runReads';
 
 type Action = 'rerun' | 'cancel';
 
-/** Live routes that reach the provider: step logs, rerun and cancel. */
+/** Bytes of each step's log a request returns by default: the tail. */
+export const DEFAULT_LOG_BYTES = 256 * 1024;
+/** The most a request may ask for. */
+export const MAX_LOG_BYTES = 4 * 1024 * 1024;
+
+const logsQuery = z
+  .object({
+    limitBytes: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(MAX_LOG_BYTES)
+      .default(DEFAULT_LOG_BYTES),
+  })
+  .strict();
+
+/** A provider that can do what is asked with this run, or 409 saying it cannot. */
+export function providerWith<K extends 'getTaskLogs' | Action>(
+  deps: RouteDeps,
+  run: PipelineRunWithTasks,
+  capability: K,
+): PipelineProvider & Required<Pick<PipelineProvider, K>> {
+  const provider = deps.providerFor(run.provider);
+  if (!provider?.[capability]) {
+    throw new ConflictError(
+      `Runs of provider '${run.provider}' do not support ${
+        capability === 'getTaskLogs' ? 'logs' : capability
+      }`,
+    );
+  }
+  return provider as PipelineProvider & Required<Pick<PipelineProvider, K>>;
+}
+
+/** Live routes that reach the provider: step logs (a bounded tail), rerun and cancel. */
 export function registerRunActionRoutes(router: Router, deps: RouteDeps) {
-  const loadRun = async (uid: string): Promise<PipelineRunWithTasks> => {
-    const run = await deps.store.getRun(uid);
-    if (!run) {
-      throw new NotFoundError(`No pipeline run with uid '${uid}'`);
-    }
-    return run;
-  };
-
-  const providerWith = <K extends 'getTaskLogs' | Action>(
-    run: PipelineRunWithTasks,
-    capability: K,
-  ): PipelineProvider & Required<Pick<PipelineProvider, K>> => {
-    const provider = deps.providerFor(run.provider);
-    if (!provider?.[capability]) {
-      throw new ConflictError(
-        `Runs of provider '${run.provider}' do not support ${
-          capability === 'getTaskLogs' ? 'logs' : capability
-        }`,
-      );
-    }
-    return provider as PipelineProvider & Required<Pick<PipelineProvider, K>>;
-  };
-
   router.get('/runs/:uid/tasks/:task/logs', async (req, res) => {
-    await authorize(deps, req, deliveryRunReadPermission);
-    const run = await loadRun(req.params.uid);
+    const run = await readableRun(deps, req, req.params.uid);
+    const { limitBytes } = parseQuery(logsQuery, req.query);
     const task = run.tasks.find(
       t => t.name === req.params.task || t.pipelineTaskName === req.params.task,
     );
@@ -48,47 +59,59 @@ export function registerRunActionRoutes(router: Router, deps: RouteDeps) {
         `Run '${run.name}' has no task '${req.params.task}'`,
       );
     }
-    res.json(await providerWith(run, 'getTaskLogs').getTaskLogs(run, task));
+    res.json(
+      await providerWith(deps, run, 'getTaskLogs').getTaskLogs(run, task, {
+        limitBytes,
+      }),
+    );
   });
 
-  const runAction = (action: Action) => async (req: Request, res: Response) => {
-    const credentials = await deps.httpAuth.credentials(req, {
-      allow: ['user'],
-    });
-    await requirePermission(
-      deps.permissions,
-      deliveryRunExecutePermission,
-      credentials,
-    );
-    const run = await loadRun(req.params.uid);
-    if (action === 'cancel' && !['pending', 'running'].includes(run.status)) {
-      throw new InputError(
-        `Run '${run.name}' is ${run.status}; only pending or running runs can be cancelled`,
-      );
-    }
-    const provider = providerWith(run, action);
-    const requestedBy = credentials.principal.userEntityRef;
-    const event = await deps.auditor.createEvent({
-      eventId: `run-${action}`,
-      severityLevel: 'medium',
-      request: req,
-      meta: { uid: run.uid, run: run.name, entityRef: run.entityRef },
-    });
-    try {
-      if (action === 'rerun') {
-        const created = await provider.rerun(run, { requestedBy });
-        await event.success({ meta: { created } });
-        res.status(201).json(created);
-      } else {
-        await provider.cancel(run, { requestedBy });
-        await event.success();
+  const runAction = (action: Action) => (req: Request, res: Response) =>
+    auditedAction(
+      deps,
+      req,
+      {
+        eventId: `run-${action}`,
+        meta: { uid: req.params.uid },
+        allow: ['user'],
+      },
+      async credentials => {
+        const run = await deps.store.getRun(req.params.uid);
+        const notFound = `No pipeline run with uid '${req.params.uid}'`;
+        if (!run?.entityRef) throw new NotFoundError(notFound);
+        await deps.access.require(
+          credentials,
+          run.entityRef,
+          deliveryRunExecutePermission,
+          notFound,
+        );
+        if (
+          action === 'cancel' &&
+          !['pending', 'running'].includes(run.status)
+        ) {
+          throw new InputError(
+            `Run '${run.name}' is ${run.status}; only pending or running runs can be cancelled`,
+          );
+        }
+        const provider = providerWith(deps, run, action);
+        const context = {
+          requestedBy: (credentials.principal as { userEntityRef: string })
+            .userEntityRef,
+        };
+        const changed = { run: run.name, entityRef: run.entityRef };
+        if (action === 'rerun') {
+          const created = await provider.rerun(run, context);
+          res.status(201).json(created);
+          return {
+            result: undefined,
+            changed: { ...changed, created: created.uid ?? created.name },
+          };
+        }
+        await provider.cancel(run, context);
         res.status(202).json({ uid: run.uid, status: 'cancelling' });
-      }
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  };
+        return { result: undefined, changed };
+      },
+    );
 
   router.post('/runs/:uid/rerun', runAction('rerun'));
   router.post('/runs/:uid/cancel', runAction('cancel'));

@@ -1,24 +1,53 @@
 import { NotFoundError } from '@backstage/errors';
-import { deliveryRunReadPermission } from '@slipway/plugin-delivery-common';
-import { Router } from 'express';
-import { entityRefFromParams } from '../entityRefFromParams';
+import {
+  deliveryRunReadPermission,
+  PipelineRunWithTasks,
+} from '@slipway/plugin-delivery-common';
+import { Request, Router } from 'express';
 import { parseRunsQuery, parseStatsQuery } from '../parseQuery';
 import {
   computePipelineStats,
   weeklyPipelineStats,
 } from '../stats/computePipelineStats';
-import { authorize } from './authorize';
+import { callerOf, readEntity } from './guard';
 import { RouteDeps } from './RouteDeps';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * A run the caller may read: 404 for a run that does not exist, has no entity, or belongs to an
+ * entity the caller cannot see (one message for all three); 403 when the policy denies.
+ */
+export async function readableRun(
+  deps: RouteDeps,
+  req: Request,
+  uid: string,
+): Promise<PipelineRunWithTasks> {
+  const credentials = await callerOf(deps, req);
+  const run = await deps.store.getRun(uid);
+  const notFound = `No pipeline run with uid '${uid}'`;
+  if (!run?.entityRef) {
+    throw new NotFoundError(notFound);
+  }
+  await deps.access.require(
+    credentials,
+    run.entityRef,
+    deliveryRunReadPermission,
+    notFound,
+  );
+  return run;
+}
 
 /** Read routes: an entity's runs (paged), one run with its tasks, pipeline statistics. */
 export function registerRunReadRoutes(router: Router, deps: RouteDeps) {
   const { store } = deps;
 
   router.get('/entities/:kind/:namespace/:name/runs', async (req, res) => {
-    await authorize(deps, req, deliveryRunReadPermission);
-    const entityRef = entityRefFromParams(req.params);
+    const { entityRef } = await readEntity(
+      deps,
+      req,
+      deliveryRunReadPermission,
+    );
     const query = parseRunsQuery(req.query);
     res.json(await store.listRuns({ entityRef, ...query }));
   });
@@ -26,8 +55,11 @@ export function registerRunReadRoutes(router: Router, deps: RouteDeps) {
   router.get(
     '/entities/:kind/:namespace/:name/pipeline-stats',
     async (req, res) => {
-      await authorize(deps, req, deliveryRunReadPermission);
-      const entityRef = entityRefFromParams(req.params);
+      const { entityRef } = await readEntity(
+        deps,
+        req,
+        deliveryRunReadPermission,
+      );
       const { days, series } = parseStatsQuery(req.query);
       const to = new Date();
       const from = new Date(to.getTime() - days * DAY_MS);
@@ -42,11 +74,6 @@ export function registerRunReadRoutes(router: Router, deps: RouteDeps) {
   );
 
   router.get('/runs/:uid', async (req, res) => {
-    await authorize(deps, req, deliveryRunReadPermission);
-    const run = await store.getRun(req.params.uid);
-    if (!run) {
-      throw new NotFoundError(`No pipeline run with uid '${req.params.uid}'`);
-    }
-    res.json(run);
+    res.json(await readableRun(deps, req, req.params.uid));
   });
 }

@@ -9,6 +9,7 @@ import {
 } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
+import { enabledButton } from '../shared/__testUtils__/testPermissions';
 import { EntityEnvironmentsContent } from './EntityEnvironmentsContent';
 import { testApproval, testDetails, testLanes } from './testApprovals';
 
@@ -139,11 +140,7 @@ describe('EntityEnvironmentsContent', () => {
       screen.queryByRole('button', { name: 'Approve' }),
     ).not.toBeInTheDocument();
 
-    fireEvent.click(
-      await screen.findByRole('button', {
-        name: 'Promote abc1234 from staging',
-      }),
-    );
+    fireEvent.click(await enabledButton('Promote abc1234 from staging'));
     await waitFor(() =>
       expect(requestApproval).toHaveBeenCalledWith({
         entityRef: 'component:default/payments-api',
@@ -153,7 +150,7 @@ describe('EntityEnvironmentsContent', () => {
         runUid: 's1',
       }),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Roll back…' }));
+    fireEvent.click(await enabledButton('Roll back…'));
     fireEvent.click(await screen.findByRole('menuitem', { name: '1.3.1' }));
     await waitFor(() =>
       expect(rollback).toHaveBeenCalledWith(

@@ -3,22 +3,31 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Menu from '@material-ui/core/Menu';
 import MenuItem from '@material-ui/core/MenuItem';
 import {
   deliveryApprovalCreatePermission,
-  deliveryRunExecutePermission,
+  deliveryEnvironmentDeployPermission,
   EnvironmentLane,
 } from '@slipway/plugin-delivery-common';
 import { useState } from 'react';
 import { deliveryApiRef } from '../../api';
+import { ActionWording, GatedButton, useEntityPermission } from '../shared';
 import { shortRevision } from './approvalFormat';
+
+const PROMOTE: ActionWording = {
+  owners: 'promote its versions',
+  anyone: 'promote this version',
+};
+const ROLL_BACK: ActionWording = {
+  owners: 'roll back its environments',
+  anyone: 'roll back this environment',
+};
 
 /** Props of {@link LaneActions}. */
 export interface LaneActionsProps {
+  /** The entity page's entity, whose lane this is. */
   entity: CompoundEntityRef;
   lane: EnvironmentLane;
   /** The lane before this one in promotion order, whose version a promotion brings here. */
@@ -27,19 +36,24 @@ export interface LaneActionsProps {
 }
 
 /**
- * Promote (ask for approval to bring the previous environment's version here) and Roll back
- * (run the deploy of an earlier version again); each shown only to users allowed to.
+ * Promote (ask for approval to bring the previous environment's version here; needs
+ * `delivery.approval.create` on the entity) and Roll back (run the deploy of an earlier version
+ * again; needs `delivery.environment.deploy`), each offered when there is something to do and
+ * disabled, saying why, for a user without the permission.
  */
 export function LaneActions(props: LaneActionsProps) {
   const { entity, lane, previous, onChanged } = props;
   const api = useApi(deliveryApiRef);
   const alertApi = useApi(alertApiRef);
-  const canRequest = usePermission({
-    permission: deliveryApprovalCreatePermission,
-  });
-  const canExecute = usePermission({
-    permission: deliveryRunExecutePermission,
-  });
+  const entityRef = stringifyEntityRef(entity);
+  const canRequest = useEntityPermission(
+    deliveryApprovalCreatePermission,
+    entityRef,
+  );
+  const canDeploy = useEntityPermission(
+    deliveryEnvironmentDeployPermission,
+    entityRef,
+  );
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [busy, setBusy] = useState(false);
   const source = previous?.current;
@@ -72,7 +86,7 @@ export function LaneActions(props: LaneActionsProps) {
       `Asked for approval of ${shortRevision(revision)} to ${lane.name}`,
       () =>
         api.requestApproval({
-          entityRef: stringifyEntityRef(entity),
+          entityRef,
           environment: lane.name,
           revision: revision!,
           version: source?.version,
@@ -87,16 +101,17 @@ export function LaneActions(props: LaneActionsProps) {
   };
 
   const showPromote =
-    canRequest.allowed &&
     revision &&
     source?.revision !== lane.current?.revision &&
     !lane.pending.some(p => p.revision === revision);
-  const showRollback = canExecute.allowed && lane.previousVersions.length > 0;
+  const showRollback = lane.previousVersions.length > 0;
   if (!showPromote && !showRollback) return null;
   return (
     <Box display="flex" style={{ gap: 8 }}>
       {showPromote && (
-        <Button
+        <GatedButton
+          access={canRequest}
+          wording={PROMOTE}
           size="small"
           variant="outlined"
           color="primary"
@@ -104,18 +119,20 @@ export function LaneActions(props: LaneActionsProps) {
           onClick={promote}
         >
           Promote {shortRevision(revision)} from {previous?.name}
-        </Button>
+        </GatedButton>
       )}
       {showRollback && (
         <>
-          <Button
+          <GatedButton
+            access={canDeploy}
+            wording={ROLL_BACK}
             size="small"
             variant="outlined"
             disabled={busy}
             onClick={e => setMenu(e.currentTarget)}
           >
             Roll back…
-          </Button>
+          </GatedButton>
           <Menu
             anchorEl={menu}
             open={Boolean(menu)}

@@ -1,5 +1,4 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -15,6 +14,7 @@ import {
 } from '@slipway/plugin-delivery-common';
 import { useState } from 'react';
 import { deliveryApiRef } from '../../api';
+import { ActionWording, GatedButton, useEntityPermission } from '../shared';
 import { isActiveStatus } from './runFormat';
 
 const useStyles = makeStyles(theme => ({
@@ -35,6 +35,11 @@ export interface RunActionsProps {
 
 type Action = 'rerun' | 'cancel';
 
+const WORDING: Record<Action, ActionWording> = {
+  rerun: { owners: 'rerun its runs', anyone: 'rerun this run' },
+  cancel: { owners: 'cancel its runs', anyone: 'cancel this run' },
+};
+
 const CONFIRM: Record<
   Action,
   { title: (run: PipelineRun) => string; text: string; confirm: string }
@@ -52,25 +57,23 @@ const CONFIRM: Record<
 };
 
 /**
- * Rerun and Cancel buttons of a run, each behind a confirmation. Renders nothing unless the
- * user may execute runs (`delivery.run.execute`); Cancel only for pending or running runs.
+ * Rerun and Cancel buttons of a run, each behind a confirmation; Cancel only for pending or
+ * running runs. Both need `delivery.run.execute` on the run's entity: without it they are
+ * disabled and say why (so is a run that names no entity).
  */
 export function RunActions(props: RunActionsProps) {
   const { run, onChanged, onRerun } = props;
   const classes = useStyles();
   const api = useApi(deliveryApiRef);
   const alertApi = useApi(alertApiRef);
-  const permission = usePermission({
-    permission: deliveryRunExecutePermission,
-  });
+  const access = useEntityPermission(
+    deliveryRunExecutePermission,
+    run.entityRef,
+  );
   const [confirming, setConfirming] = useState<Action>();
   // The action the dialog describes; kept while it closes so its text does not vanish.
   const [shown, setShown] = useState<Action>('rerun');
   const [busy, setBusy] = useState(false);
-
-  if (permission.loading || !permission.allowed) {
-    return null;
-  }
 
   const perform = async (action: Action) => {
     setBusy(true);
@@ -113,7 +116,9 @@ export function RunActions(props: RunActionsProps) {
   const dialog = CONFIRM[shown];
   return (
     <div className={classes.actions}>
-      <Button
+      <GatedButton
+        access={access}
+        wording={WORDING.rerun}
         size="small"
         variant="outlined"
         startIcon={<ReplayIcon />}
@@ -121,9 +126,11 @@ export function RunActions(props: RunActionsProps) {
         onClick={() => ask('rerun')}
       >
         Rerun
-      </Button>
+      </GatedButton>
       {isActiveStatus(run.status) && (
-        <Button
+        <GatedButton
+          access={access}
+          wording={WORDING.cancel}
           size="small"
           variant="outlined"
           startIcon={<CancelIcon />}
@@ -131,7 +138,7 @@ export function RunActions(props: RunActionsProps) {
           onClick={() => ask('cancel')}
         >
           Cancel
-        </Button>
+        </GatedButton>
       )}
       <Dialog
         open={confirming !== undefined}

@@ -25,6 +25,7 @@ export function testRun(
     provider: 'tekton',
     name: 'payments-api-ci-x7k2p',
     pipelineName: 'payments-api-ci',
+    entityRef: 'component:default/payments-api',
     status: 'failed',
     reason: 'Failed',
     environment: 'staging',

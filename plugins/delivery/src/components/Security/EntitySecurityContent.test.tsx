@@ -9,6 +9,7 @@ import {
 import { FindingPage } from '@slipway/plugin-delivery-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DeliveryApi, ListFindingsRequest, deliveryApiRef } from '../../api';
+import { enabledButton } from '../shared/__testUtils__/testPermissions';
 import { EntitySecurityContent } from './EntitySecurityContent';
 import { testEntity, testFinding, testGate } from './testFindings';
 
@@ -174,9 +175,7 @@ describe('EntitySecurityContent', () => {
     const unsuppressFinding = jest.fn().mockResolvedValue(testFinding());
     await renderContent({ listFindings, getSecurityGate, unsuppressFinding });
 
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'Unsuppress CVE-2024-21538' }),
-    );
+    fireEvent.click(await enabledButton('Unsuppress CVE-2024-21538'));
     await waitFor(() =>
       expect(
         screen.getByRole('button', { name: 'Suppress CVE-2024-21538' }),

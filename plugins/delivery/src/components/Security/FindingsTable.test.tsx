@@ -1,50 +1,60 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { AlertApi, alertApiRef } from '@backstage/core-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  MockPermissionApi,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Finding } from '@slipway/plugin-delivery-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
+import {
+  enabledButton,
+  freshEntityRef,
+  ownerPermissionApi,
+  permissionRequest,
+} from '../shared/__testUtils__/testPermissions';
 import { FindingsTable } from './FindingsTable';
 import { SCRIPT_REFERENCE, testFinding } from './testFindings';
 
-type Decision = ReturnType<
-  NonNullable<ConstructorParameters<typeof MockPermissionApi>[0]>
->;
-
-// Allows delivery.finding.suppress only.
-const permissionApi = new MockPermissionApi(
-  request =>
-    (request.permission.name === 'delivery.finding.suppress'
-      ? 'ALLOW'
-      : 'DENY') as Decision,
-);
-
+/**
+ * The table on the page of a fresh entity, which the user owns (so may suppress its findings)
+ * unless `owner` is false.
+ */
 async function renderTable(
   findings: Finding[],
   api: Partial<DeliveryApi> = {},
+  options: { owner?: boolean } = {},
 ) {
+  const entityRef = freshEntityRef();
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  const permissions = ownerPermissionApi(
+    ...(options.owner === false ? [] : [entityRef]),
+  );
   const alertApi = { post: jest.fn() } satisfies Partial<AlertApi>;
   const onChanged = jest.fn();
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [deliveryApiRef, api],
-        [permissionApiRef, permissionApi],
+        [permissionApiRef, permissions.api],
         [alertApiRef, alertApi],
       ]}
     >
-      <FindingsTable
-        findings={findings}
-        title="Open findings"
-        onChanged={onChanged}
-      />
+      <EntityProvider
+        entity={{
+          apiVersion: 'backstage.io/v1alpha1',
+          kind,
+          metadata: { name, namespace },
+        }}
+      >
+        <FindingsTable
+          findings={findings.map(f => ({ ...f, entityRef }))}
+          title="Open findings"
+          onChanged={onChanged}
+        />
+      </EntityProvider>
     </TestApiProvider>,
   );
-  return { alertApi, onChanged };
+  return { alertApi, onChanged, entityRef, requests: permissions.requests };
 }
 
 function rowOf(text: string): HTMLElement {
@@ -199,11 +209,13 @@ describe('FindingsTable (allowed)', () => {
     expect(await screen.findByText(/vulnerable to ReDoS/)).toBeInTheDocument();
   });
 
-  it('opens the suppress dialog without expanding the row', async () => {
-    await renderTable([testFinding()]);
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'Suppress CVE-2024-21538' }),
+  it('asks for delivery.finding.suppress on the entity, and opens the suppress dialog without expanding the row', async () => {
+    const { entityRef, requests } = await renderTable([testFinding()]);
+    fireEvent.click(await enabledButton('Suppress CVE-2024-21538'));
+    expect(requests).toContainEqual(
+      permissionRequest('delivery.finding.suppress', entityRef),
     );
+    expect(screen.queryByText(/may suppress/)).not.toBeInTheDocument();
     expect(
       await screen.findByRole('dialog', { name: 'Suppress CVE-2024-21538?' }),
     ).toBeInTheDocument();
@@ -226,9 +238,7 @@ describe('FindingsTable (allowed)', () => {
       ],
       { unsuppressFinding },
     );
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'Unsuppress CVE-2024-21538' }),
-    );
+    fireEvent.click(await enabledButton('Unsuppress CVE-2024-21538'));
     await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
     expect(unsuppressFinding).toHaveBeenCalledWith('f1');
     expect(alertApi.post).toHaveBeenCalledWith(
@@ -253,9 +263,7 @@ describe('FindingsTable (allowed)', () => {
       ],
       { unsuppressFinding },
     );
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'Unsuppress CVE-2024-21538' }),
-    );
+    fireEvent.click(await enabledButton('Unsuppress CVE-2024-21538'));
     await waitFor(() =>
       expect(alertApi.post).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -265,5 +273,49 @@ describe('FindingsTable (allowed)', () => {
       ),
     );
     expect(onChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('FindingsTable (denied)', () => {
+  it('disables Suppress and Unsuppress, saying only owners of the entity may', async () => {
+    const unsuppressFinding = jest.fn();
+    const { entityRef, requests } = await renderTable(
+      [
+        testFinding(),
+        testFinding({
+          id: 'f2',
+          ruleId: 'CVE-2022-2222',
+          title: 'Suppressed one',
+          suppression: { source: 'user', reason: 'wont_fix' },
+        }),
+      ],
+      { unsuppressFinding },
+      { owner: false },
+    );
+
+    const suppressReason =
+      'Only owners of payments-api may suppress its findings';
+    const unsuppressReason =
+      'Only owners of payments-api may unsuppress its findings';
+    expect(await screen.findByText(suppressReason)).toBeInTheDocument();
+    expect(screen.getByText(unsuppressReason)).toBeInTheDocument();
+    expect(requests).toContainEqual(
+      permissionRequest('delivery.finding.suppress', entityRef),
+    );
+    const suppress = screen.getByRole('button', {
+      name: 'Suppress CVE-2024-21538',
+    });
+    const unsuppress = screen.getByRole('button', {
+      name: 'Unsuppress CVE-2022-2222',
+    });
+    expect(suppress).toBeDisabled();
+    expect(suppress).toHaveAccessibleDescription(suppressReason);
+    expect(unsuppress).toBeDisabled();
+    expect(unsuppress).toHaveAccessibleDescription(unsuppressReason);
+
+    fireEvent.click(suppress);
+    fireEvent.click(unsuppress);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(unsuppressFinding).not.toHaveBeenCalled();
   });
 });

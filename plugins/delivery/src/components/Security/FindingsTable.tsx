@@ -1,6 +1,7 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Table, TableColumn } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
@@ -13,6 +14,7 @@ import {
 import { useCallback, useState } from 'react';
 import { deliveryApiRef } from '../../api';
 import { formatRelative } from '../../utils/format';
+import { useEntityPermission } from '../shared';
 import { FindingActions } from './FindingActions';
 import { FindingDetails } from './FindingDetails';
 import {
@@ -107,9 +109,10 @@ export interface FindingsTableProps {
 }
 
 /**
- * Findings as a table (no client-side paging: pages come from the backend). A row click, or
- * its details button, expands the finding's description and references. Suppress and
- * Unsuppress appear only for users allowed `delivery.finding.suppress`.
+ * Findings of the entity page's entity as a table (no client-side paging: pages come from the
+ * backend). A row click, or its details button, expands the finding's description and
+ * references. Suppress and Unsuppress need `delivery.finding.suppress` on the entity: without
+ * it they are disabled and say why.
  *
  * @public
  */
@@ -117,10 +120,11 @@ export function FindingsTable(props: FindingsTableProps) {
   const { findings, title, emptyMessage, onChanged } = props;
   const api = useApi(deliveryApiRef);
   const alertApi = useApi(alertApiRef);
-  const permission = usePermission({
-    permission: deliveryFindingSuppressPermission,
-  });
-  const canSuppress = !permission.loading && permission.allowed;
+  const { entity } = useEntity();
+  const access = useEntityPermission(
+    deliveryFindingSuppressPermission,
+    stringifyEntityRef(entity),
+  );
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [suppressing, setSuppressing] = useState<Finding>();
   const [busy, setBusy] = useState<string>();
@@ -262,21 +266,20 @@ export function FindingsTable(props: FindingsTableProps) {
       field: 'status',
       render: f => <StatusCell finding={f} />,
     },
-  ];
-  if (canSuppress) {
-    columns.push({
+    {
       title: 'Actions',
       field: 'id',
       render: f => (
         <FindingActions
           finding={f}
+          access={access}
           busy={busy === f.id}
           onSuppress={setSuppressing}
           onUnsuppress={unsuppress}
         />
       ),
-    });
-  }
+    },
+  ];
 
   return (
     <>
