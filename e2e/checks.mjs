@@ -408,6 +408,83 @@ export const checks = [
     },
   },
   {
+    name: 'the guest reads payments-api but may not act on it: Rerun is disabled with the reason, and the API answers 403',
+    async run({ page, appUrl, backendUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/payments-api/ci-cd`);
+      const open = page.getByRole('button', { name: /^Open run / }).first();
+      await expectVisible(open, 'a payments-api run');
+      await open.click();
+      const rerun = page.getByRole('button', { name: 'Rerun' });
+      await expectVisible(rerun, 'the Rerun button');
+      if (await rerun.isEnabled()) {
+        throw new Error('Rerun of a payments-api run is enabled for the guest');
+      }
+      try {
+        await page
+          .getByText('Only owners of payments-api may rerun its runs')
+          .first()
+          .waitFor({ state: 'attached', timeout: TIMEOUT });
+      } catch {
+        throw new Error('Expected the reason Rerun is disabled');
+      }
+      await page.screenshot({
+        path: join(artifacts, '22-not-owner-rerun-disabled.png'),
+        fullPage: true,
+      });
+      const uid = new URL(page.url()).searchParams.get('run');
+      // the guest's own token, as the app has it
+      const session = await page.evaluate(async url => {
+        const res = await fetch(`${url}/api/auth/guest/refresh`, {
+          headers: { 'x-requested-with': 'XMLHttpRequest' },
+          credentials: 'include',
+        });
+        return res.json();
+      }, backendUrl);
+      const token = session?.backstageIdentity?.token;
+      if (!token) throw new Error('Could not read the guest token');
+      const denied = await fetch(
+        `${backendUrl}/api/delivery/runs/${uid}/rerun`,
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
+      const body = await denied.json();
+      if (
+        denied.status !== 403 ||
+        !/payments-team/.test(body?.error?.message ?? '')
+      ) {
+        throw new Error(
+          `Expected 403 naming the owner for the guest's rerun of ${uid}, got ${
+            denied.status
+          } ${JSON.stringify(body)}`,
+        );
+      }
+      await page.getByRole('button', { name: 'Close run details' }).click();
+
+      await page.goto(`${appUrl}/catalog/default/component/checkout-web/ci-cd`);
+      const own = page.getByRole('button', { name: /^Open run / }).first();
+      await expectVisible(own, 'a checkout-web run');
+      await own.click();
+      const ownRerun = page.getByRole('button', { name: 'Rerun' });
+      await expectVisible(ownRerun, 'the Rerun button of checkout-web');
+      const deadline = Date.now() + TIMEOUT;
+      while (!(await ownRerun.isEnabled())) {
+        if (Date.now() > deadline) {
+          throw new Error(
+            'Rerun of a checkout-web run stays disabled for its owner',
+          );
+        }
+        await page.waitForTimeout(250);
+      }
+      await page.screenshot({
+        path: join(artifacts, '23-owner-rerun-enabled.png'),
+        fullPage: true,
+      });
+      await page.getByRole('button', { name: 'Close run details' }).click();
+    },
+  },
+  {
     name: 'the runs API refuses a caller without credentials',
     async run({ backendUrl }) {
       const res = await fetch(
