@@ -10,6 +10,19 @@ export interface Config {
       /** The periodic full resync of every cluster. Default: every 30 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**
+       * How long one call to a cluster may take (discovery, list, get, create, patch, each
+       * read of a pod log), e.g. `10s`, `PT10S` or `{ seconds: 10 }`; a call that takes longer
+       * is abandoned and answers 503. Watches are long-lived and use client-node's own
+       * inactivity timeout instead. Default: 15 seconds.
+       */
+      requestTimeout?:
+        | string
+        | {
+            milliseconds?: number;
+            seconds?: number;
+            minutes?: number;
+          };
+      /**
        * OpenShift Pipelines manual-approval-gate: its `ApprovalTask`s appear as approval
        * requests of the entity their PipelineRun belongs to. Read-only unless a user is mapped
        * to a Kubernetes identity below.

@@ -12,12 +12,16 @@ export interface SeenRequest {
   status: number;
 }
 
-/** An answer forced on the next matching requests (rate limits, outages). */
+/**
+ * An answer forced on the next matching requests (rate limits, outages), or a delay before
+ * they are answered (`delayMs`, with the usual answer when no `status` is given).
+ */
 export interface Injection {
   match: RegExp;
-  status: number;
+  status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  delayMs?: number;
   times: number;
 }
 
@@ -104,13 +108,8 @@ export class FakeGithubServer {
         { 'content-type': 'application/json; charset=utf-8', ...headers },
         JSON.stringify(body),
       );
-    req.resume();
-    req.on('end', () => {
-      const injected = this.#injections.find(
-        i => i.times > 0 && i.match.test(url.pathname),
-      );
-      if (injected) {
-        injected.times--;
+    const respond = (injected: Injection | undefined) => {
+      if (injected?.status) {
         json(
           injected.status,
           injected.body ?? { message: 'injected' },
@@ -131,6 +130,19 @@ export class FakeGithubServer {
         () => new Date().toISOString(),
       );
       this.#reply(a, url, req.headers['if-none-match'], send, json);
+    };
+    req.resume();
+    req.on('end', () => {
+      const injected = this.#injections.find(
+        i => i.times > 0 && i.match.test(url.pathname),
+      );
+      if (injected) injected.times--;
+      if (!injected?.delayMs) {
+        respond(injected);
+        return;
+      }
+      const timer = setTimeout(() => respond(injected), injected.delayMs);
+      res.on('close', () => clearTimeout(timer));
     });
   }
 

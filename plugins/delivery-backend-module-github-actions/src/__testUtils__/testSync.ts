@@ -16,7 +16,14 @@ export const TARGET = { repo: REPO_REF, entityRef: ENTITY_REF };
  */
 export function testSync(
   server: FakeGithubServer,
-  options: { perPage?: number; maxPages?: number } = {},
+  options: {
+    perPage?: number;
+    maxPages?: number;
+    timeoutMs?: number;
+    cacheMaxBytes?: number;
+    maxSeenRuns?: number;
+    maxFinishedDeployments?: number;
+  } = {},
 ) {
   const logger = mockServices.logger.mock();
   const clock = { now: Date.now() };
@@ -26,6 +33,8 @@ export function testSync(
     gate,
     logger,
     retryDelayMs: 5,
+    timeoutMs: options.timeoutMs,
+    cacheMaxBytes: options.cacheMaxBytes,
   });
   const batches: PipelineRunRecord[][] = [];
   const published: DeploymentEventBody[][] = [];
@@ -42,6 +51,8 @@ export function testSync(
     perPage: options.perPage ?? 2,
     maxPages: options.maxPages ?? 4,
     deployments: true,
+    maxSeenRuns: options.maxSeenRuns,
+    maxFinishedDeployments: options.maxFinishedDeployments,
   });
   return { sync, client, gate, clock, logger, batches, published };
 }

@@ -2,7 +2,17 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { Octokit } from '@octokit/rest';
 import { GithubRepoRef } from '../github/repository';
+import { downloadLogTail } from './downloadLogTail';
+import {
+  describeRoute,
+  GithubCredentialsError,
+  GithubTimeoutError,
+  toUnavailable,
+  within,
+} from './githubCallErrors';
+import { LruMap } from './LruMap';
 import { RateLimitGate, RateLimitedError } from './RateLimitGate';
+import { TailBuffer } from './TailBuffer';
 
 /** One answer of a conditional GET. */
 export interface ConditionalPage<T> {
@@ -17,35 +27,57 @@ interface Cached {
   etag: string;
   data: unknown;
   hasNext: boolean;
+  /** Roughly what the entry holds in memory: its key and its body as JSON. */
+  bytes: number;
 }
 
 type Params = Record<string, string | number>;
+
+interface CallResult {
+  data: unknown;
+  headers: Record<string, string | undefined>;
+}
 
 interface OctokitError {
   status?: number;
   response?: { headers?: Record<string, string> };
 }
 
+/** What a {@link GithubActionsClient} is built with. */
+export interface GithubActionsClientOptions {
+  headers: (repo: GithubRepoRef) => Promise<Record<string, string>>;
+  gate: RateLimitGate;
+  logger: LoggerService;
+  /** Pause before retrying a 5xx answer, in ms. Default 1000. */
+  retryDelayMs?: number;
+  /** How long one call (or one log download) may take, in ms. Default 20 s. */
+  timeoutMs?: number;
+  /** Bytes of answers the conditional-request (ETag) cache keeps at most. Default 32 MiB. */
+  cacheMaxBytes?: number;
+}
+
+/** Default time one call to GitHub may take. */
+export const DEFAULT_GITHUB_TIMEOUT_MS = 20_000;
+/** Default size of the ETag cache. */
+export const DEFAULT_ETAG_CACHE_BYTES = 32 * 1024 * 1024;
 const MAX_ETAGS = 5000;
+const LOG_ROUTE = 'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs';
 
 /**
  * GitHub's REST API for one host, for the routes this module uses. Every GET is conditional
  * (the last `ETag` is sent as `If-None-Match`; a `304` answers the cached data without spending
- * rate limit), every answer feeds the host's {@link RateLimitGate}, and a `5xx` is retried once.
+ * rate limit; the cache is bounded in entries and bytes), every answer feeds the host's
+ * {@link RateLimitGate}, a `5xx` is retried once, and every call is abandoned after the
+ * timeout. A `401` (GitHub refused the integration's credentials) becomes a 503.
  */
 export class GithubActionsClient {
   readonly #octokit: Octokit;
-  readonly #etags = new Map<string, Cached>();
+  readonly #etags: LruMap<string, Cached>;
 
   constructor(
     readonly host: string,
     apiBaseUrl: string,
-    private readonly options: {
-      headers: (repo: GithubRepoRef) => Promise<Record<string, string>>;
-      gate: RateLimitGate;
-      logger: LoggerService;
-      retryDelayMs?: number;
-    },
+    private readonly options: GithubActionsClientOptions,
   ) {
     this.#octokit = new Octokit({
       baseUrl: apiBaseUrl,
@@ -56,6 +88,16 @@ export class GithubActionsClient {
         error: (message: string) => options.logger.error(message),
       },
     });
+    this.#etags = new LruMap({
+      maxEntries: MAX_ETAGS,
+      maxWeight: options.cacheMaxBytes ?? DEFAULT_ETAG_CACHE_BYTES,
+      weigh: cached => cached.bytes,
+    });
+  }
+
+  /** Entries and bytes the ETag cache holds now. */
+  cacheUsage(): { entries: number; bytes: number } {
+    return { entries: this.#etags.size, bytes: this.#etags.weight };
   }
 
   /** A conditional GET of a JSON route (`GET /repos/{owner}/{repo}/…`). */
@@ -72,12 +114,10 @@ export class GithubActionsClient {
       });
       const hasNext = /rel="next"/.test(String(res.headers.link ?? ''));
       if (res.headers.etag) {
-        if (this.#etags.size >= MAX_ETAGS) this.#etags.clear();
-        this.#etags.set(key, {
-          etag: res.headers.etag,
-          data: res.data,
-          hasNext,
-        });
+        const etag = res.headers.etag;
+        const bytes =
+          key.length + etag.length + (JSON.stringify(res.data)?.length ?? 0);
+        this.#etags.set(key, { etag, data: res.data, hasNext, bytes });
       }
       return { data: res.data as T, notModified: false, hasNext };
     } catch (error) {
@@ -112,18 +152,25 @@ export class GithubActionsClient {
     return items;
   }
 
-  /** A job's log text: GitHub answers `302` to a short-lived address, which is followed. */
-  async jobLog(repo: GithubRepoRef, jobId: number): Promise<string> {
+  /**
+   * The last `limitBytes` bytes of a job's log. GitHub answers `302` to a short-lived address,
+   * whose body is streamed (without the integration's credentials) keeping only that tail.
+   */
+  async jobLog(
+    repo: GithubRepoRef,
+    jobId: number,
+    { limitBytes }: { limitBytes: number },
+  ): Promise<{ log: string; truncated: boolean }> {
+    const what = `for the log of job ${jobId} of ${repo.owner}/${repo.repo}`;
+    let res: CallResult;
     try {
-      const res = await this.#call(
+      res = await this.#call(
         repo,
-        'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
+        LOG_ROUTE,
         { job_id: jobId },
         {},
+        { redirect: 'manual' },
       );
-      return typeof res.data === 'string'
-        ? res.data
-        : Buffer.from(res.data as ArrayBuffer).toString('utf8');
     } catch (error) {
       const status = (error as OctokitError).status;
       if (status === 404 || status === 410) {
@@ -131,8 +178,22 @@ export class GithubActionsClient {
           `GitHub has no log for job ${jobId} of ${repo.owner}/${repo.repo}: logs appear once the job finishes and expire after the repository's retention period`,
         );
       }
-      throw error;
+      throw toUnavailable(error, this.host, what);
     }
+    const location = res.headers.location;
+    if (!location) {
+      // not redirected: the (already read) body is the log
+      const tail = new TailBuffer(limitBytes);
+      tail.push(Buffer.from(typeof res.data === 'string' ? res.data : ''));
+      const { text, truncated } = tail.text();
+      return { log: text, truncated };
+    }
+    return downloadLogTail(location, {
+      limitBytes,
+      timeoutMs: this.#timeoutMs,
+      host: this.host,
+      what,
+    });
   }
 
   /** A POST without a body (rerun, cancel). */
@@ -140,26 +201,41 @@ export class GithubActionsClient {
     await this.#call(repo, route, params, {});
   }
 
+  get #timeoutMs(): number {
+    return this.options.timeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS;
+  }
+
   async #call(
     repo: GithubRepoRef,
     route: string,
     params: Params,
     extraHeaders: Record<string, string>,
+    request: { redirect?: 'manual' } = {},
     attempt = 1,
-  ): Promise<{ data: unknown; headers: Record<string, string | undefined> }> {
+  ): Promise<CallResult> {
     const { gate } = this.options;
+    const timeoutMs = this.#timeoutMs;
+    const what = `for ${describeRoute(route, { ...repo, ...params })}`;
     gate.check(this.host);
+    const credentials = await within(
+      this.options.headers(repo),
+      timeoutMs,
+      () =>
+        new GithubTimeoutError(this.host, `${what} (credentials)`, timeoutMs),
+    );
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       const res = await this.#octokit.request(route, {
         owner: repo.owner,
         repo: repo.repo,
         ...params,
         headers: {
-          ...(await this.options.headers(repo)),
+          ...credentials,
           accept: 'application/vnd.github+json',
           'x-github-api-version': '2022-11-28',
           ...extraHeaders,
         },
+        request: { ...request, signal },
       });
       gate.observe(this.host, res.headers as Record<string, string>);
       return {
@@ -167,12 +243,18 @@ export class GithubActionsClient {
         headers: res.headers as Record<string, string | undefined>,
       };
     } catch (error) {
+      if (signal.aborted) {
+        throw new GithubTimeoutError(this.host, what, timeoutMs);
+      }
       const { status = 0, response } = error as OctokitError;
       if (gate.rejected(this.host, status, response?.headers)) {
         throw new RateLimitedError(
           this.host,
           gate.blockedUntil(this.host) ?? new Date(),
         );
+      }
+      if (status === 401) {
+        throw new GithubCredentialsError(this.host, what);
       }
       if (status >= 500 && attempt === 1) {
         this.options.logger.debug(
@@ -181,7 +263,7 @@ export class GithubActionsClient {
         await new Promise(r =>
           setTimeout(r, this.options.retryDelayMs ?? 1000),
         );
-        return this.#call(repo, route, params, extraHeaders, 2);
+        return this.#call(repo, route, params, extraHeaders, request, 2);
       }
       throw error;
     }

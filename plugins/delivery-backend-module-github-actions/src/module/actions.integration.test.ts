@@ -37,11 +37,23 @@ describe('logs, rerun and cancel of GitHub Actions runs through the API', () => 
   }
 
   it('follows the log redirect, reruns and cancels on GitHub, audited', async () => {
-    const audits: Array<{ eventId: string; severityLevel?: string }> = [];
+    const audits: Array<{
+      eventId: string;
+      severityLevel?: string;
+      outcome?: string;
+    }> = [];
     const auditor = mockServices.auditor.mock({
       createEvent: async options => {
-        audits.push(options);
-        return { success: async () => {}, fail: async () => {} };
+        const audit: (typeof audits)[number] = { ...options };
+        audits.push(audit);
+        return {
+          success: async () => {
+            audit.outcome = 'succeeded';
+          },
+          fail: async () => {
+            audit.outcome = 'failed';
+          },
+        };
       },
     });
     const { server, sync } = await start([auditor.factory]);
@@ -112,13 +124,52 @@ describe('logs, rerun and cancel of GitHub Actions runs through the API', () => 
     expect(finished.status).toBe(400);
     expect(github.seen(/\/cancel$/, 'POST')).toHaveLength(1);
 
-    // (the sync also hands GitHub deployments to /events/deployments, audited as events-*)
+    // (the sync also hands GitHub deployments to /events/deployments, audited as events-*);
+    // refusals are audited too, as failures
     const runAudits = audits.filter(a => a.eventId.startsWith('run-'));
-    expect(runAudits.map(a => [a.eventId, a.severityLevel])).toEqual([
-      ['run-rerun', 'medium'],
-      ['run-rerun', 'medium'],
-      ['run-cancel', 'medium'],
+    expect(runAudits.map(a => [a.eventId, a.severityLevel, a.outcome])).toEqual(
+      [
+        ['run-rerun', 'medium', 'succeeded'],
+        ['run-rerun', 'medium', 'failed'],
+        ['run-cancel', 'medium', 'succeeded'],
+        ['run-cancel', 'medium', 'failed'],
+      ],
+    );
+  });
+
+  it("answers the tail of a long log, and GitHub's refusal of Slipway's credentials as 503", async () => {
+    const { server, repo } = await start();
+    const user = mockCredentials.user.header();
+    const log = Array.from({ length: 5000 }, (_, i) => `output ${i}\n`).join(
+      '',
+    );
+    repo.logs[5003] = log;
+    const tail = await request(server)
+      .get(`/api/delivery/runs/${uid(1002)}/tasks/build/logs?limitBytes=1024`)
+      .set('Authorization', user);
+    expect(tail.status).toBe(200);
+    expect(tail.body.steps).toEqual([
+      {
+        name: 'build',
+        log: Buffer.from(log).subarray(-1024).toString(),
+        truncated: true,
+      },
     ]);
+
+    github.inject({
+      match: /\/actions\/jobs\/5003\/logs$/,
+      status: 401,
+      body: { message: 'Bad credentials' },
+      times: 1,
+    });
+    const refused = await request(server)
+      .get(`/api/delivery/runs/${uid(1002)}/tasks/build/logs`)
+      .set('Authorization', user);
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.message).toContain(
+      "GitHub rejected Slipway's credentials",
+    );
+    expect(refused.body.error.message).not.toContain('Bad credentials');
   });
 
   it('needs credentials and delivery.run.execute before GitHub is asked', async () => {

@@ -122,6 +122,48 @@ describe('GitHub webhooks through the events system', () => {
   });
 });
 
+describe('GitHub webhooks without a webhook secret', () => {
+  it('consumes no unsigned delivery, logs one error, and the scheduled sync still works', async () => {
+    const portal = await startSeededPortal({
+      databases,
+      databaseId: 'SQLITE_3',
+      entities: [
+        component('notification-service', 'acme/notification-service'),
+      ],
+      withoutWebhookSecret: true,
+    });
+    github = portal.github;
+    const { server, repo, logger } = portal;
+    await portal.sync();
+    const runStatus = async () =>
+      (await getJson(server, '/runs/github-actions%3Agithub.com%3A1003'))
+        .status;
+    expect(await runStatus()).toBe('running');
+
+    const deployRun = finishDeployRun(repo);
+    const asked = github.requests.length;
+    // the events backend accepts it (it checks no signature without a secret)…
+    const unsigned = await deliverWebhook(
+      server,
+      'workflow_run',
+      { action: 'completed', workflow_run: deployRun, repository },
+      'sha256=forged',
+    );
+    expect(unsigned.status).toBeLessThan(300);
+    await new Promise(r => setTimeout(r, 500));
+    // …but Slipway does not act on it
+    expect(await runStatus()).toBe('running');
+    expect(github.requests.slice(asked)).toEqual([]);
+    const errors = logger.error.mock.calls.map(c => String(c[0]));
+    expect(
+      errors.filter(m => m.includes('GitHub webhook secret is missing')),
+    ).toEqual([expect.stringContaining('unsigned GitHub deliveries')]);
+
+    await portal.sync();
+    expect(await runStatus()).toBe('succeeded');
+  });
+});
+
 const describeShared = sharedScmPresent('the shared webhook delivery test')
   ? describe
   : describe.skip;

@@ -14,6 +14,7 @@ import {
   PipelineProvider,
   PipelineRunSink,
   RunActionContext,
+  TaskLogOptions,
   TaskLogs,
 } from '@slipway/plugin-delivery-node';
 import { GithubActionsClient } from '../client/GithubActionsClient';
@@ -58,12 +59,15 @@ export class GithubActionsProvider implements PipelineProvider {
     config: Config,
     deps: GithubActionsProviderDeps,
   ): GithubActionsProvider {
+    const own = readGithubActionsConfig(config);
     return new GithubActionsProvider(
-      readGithubActionsConfig(config),
+      own,
       new GithubHosts(ScmIntegrations.fromConfig(config), {
         logger: deps.logger,
         gate: new RateLimitGate(deps.logger),
         retryDelayMs: deps.retryDelayMs,
+        timeoutMs: own.requestTimeoutMs,
+        cacheMaxBytes: own.etagCacheMaxBytes,
       }),
       deps,
     );
@@ -107,7 +111,7 @@ export class GithubActionsProvider implements PipelineProvider {
       id: 'delivery-github-actions-sync',
       scope: 'global',
       ...this.config.schedule,
-      fn: () => this.syncAll(),
+      fn: abortSignal => this.syncAll(abortSignal),
     });
     await new GithubWebhookSubscriber({
       events: this.deps.events,
@@ -115,11 +119,15 @@ export class GithubActionsProvider implements PipelineProvider {
       sync: this.#sync,
       publisher,
       logger,
+      webhookSecretConfigured: this.config.webhookSecretConfigured,
     }).subscribe();
   }
 
-  /** One pass over every claimed repository (what the scheduled task runs). */
-  async syncAll(): Promise<void> {
+  /**
+   * One pass over every claimed repository (what the scheduled task runs); stops between
+   * repositories once `signal` aborts (the scheduler gave up on the task).
+   */
+  async syncAll(signal?: AbortSignal): Promise<void> {
     const sync = this.#sync;
     if (!sync) return;
     const logger = this.deps.logger.child({
@@ -129,6 +137,10 @@ export class GithubActionsProvider implements PipelineProvider {
     let runs = 0;
     let deployments = 0;
     for (const target of targets) {
+      if (signal?.aborted) {
+        logger.warn('The GitHub Actions sync was stopped by the scheduler');
+        break;
+      }
       const name = `${target.repo.host}/${target.repo.owner}/${target.repo.repo}`;
       try {
         const done = await sync.syncRepository(target);
@@ -152,6 +164,7 @@ export class GithubActionsProvider implements PipelineProvider {
   async getTaskLogs(
     run: PipelineRunWithTasks,
     task: TaskRun,
+    { limitBytes }: TaskLogOptions,
   ): Promise<TaskLogs> {
     const { client, repo } = this.#clientOf(run);
     const jobId = Number(task.name);
@@ -160,8 +173,16 @@ export class GithubActionsProvider implements PipelineProvider {
         `Task '${task.name}' is not a GitHub Actions job`,
       );
     }
-    const log = await client.jobLog(repo, jobId);
-    return { steps: [{ name: task.pipelineTaskName, log }] };
+    const { log, truncated } = await client.jobLog(repo, jobId, { limitBytes });
+    return {
+      steps: [
+        {
+          name: task.pipelineTaskName,
+          log,
+          ...(truncated ? { truncated } : {}),
+        },
+      ],
+    };
   }
 
   async rerun(run: PipelineRunWithTasks, context: RunActionContext) {

@@ -21,6 +21,10 @@ export class GithubHosts {
       logger: LoggerService;
       gate: RateLimitGate;
       retryDelayMs?: number;
+      /** How long one call to GitHub may take, in ms. */
+      timeoutMs?: number;
+      /** Bytes the ETag cache of each host keeps at most. */
+      cacheMaxBytes?: number;
     },
   ) {
     this.#credentials =

@@ -28,11 +28,19 @@ interface Payload {
   deployment_status?: GithubDeploymentStatus;
 }
 
+/** Logged once when deliveries are not consumed because they would be unsigned. */
+export const MISSING_WEBHOOK_SECRET_MESSAGE =
+  'GitHub webhook secret is missing (events.modules.github.webhookSecret): the events backend accepts unsigned GitHub deliveries without it, so Slipway ignores workflow_run, workflow_job and deployment_status deliveries; runs and deployments are still read by the scheduled sync';
+
 /**
  * Near-real-time updates from GitHub webhooks, delivered through the Backstage events system
  * (`POST /api/events/http/github`, whose module checks `X-Hub-Signature-256`): a `workflow_run`
  * or `workflow_job` delivery re-reads that run and its jobs; a finished `deployment_status` is
  * handed to DORA at once. Deliveries for repositories no entity claims are ignored.
+ *
+ * Fails closed: the events module checks signatures only when `events.modules.github.webhookSecret`
+ * is set, so without it nothing is subscribed (anyone could post a forged delivery) and one
+ * error says so.
  */
 export class GithubWebhookSubscriber {
   constructor(
@@ -42,10 +50,17 @@ export class GithubWebhookSubscriber {
       sync: RepositorySync;
       publisher: DeploymentPublisher;
       logger: LoggerService;
+      /** Whether `events.modules.github.webhookSecret` is set. */
+      webhookSecretConfigured: boolean;
     },
   ) {}
 
-  async subscribe(): Promise<void> {
+  /** Subscribes to the GitHub topics; answers whether it did (only with a webhook secret). */
+  async subscribe(): Promise<boolean> {
+    if (!this.deps.webhookSecretConfigured) {
+      this.deps.logger.error(MISSING_WEBHOOK_SECRET_MESSAGE);
+      return false;
+    }
     await this.deps.events.subscribe({
       id: 'delivery-github-actions',
       topics: GITHUB_ACTIONS_TOPICS,
@@ -59,6 +74,7 @@ export class GithubWebhookSubscriber {
         }
       },
     });
+    return true;
   }
 
   /** Applies one delivery; answers whether it touched Slipway's records. */

@@ -129,14 +129,19 @@ describe('RepositorySync: rate limits, outages, deployments and logs', () => {
 
   it('follows the 302 of a job log, and says clearly when there is no log', async () => {
     const t = testSync(server);
-    expect(await t.client.jobLog(TARGET.repo, 5003)).toBe(
-      '2026-11-20T11:30:07.0000000Z ##[group]Run npm test\n2026-11-20T11:33:00.0000000Z 1 failing\n',
-    );
+    expect(
+      await t.client.jobLog(TARGET.repo, 5003, { limitBytes: 4096 }),
+    ).toEqual({
+      log: '2026-11-20T11:30:07.0000000Z ##[group]Run npm test\n2026-11-20T11:33:00.0000000Z 1 failing\n',
+      truncated: false,
+    });
     expect(server.requests.map(r => [r.path, r.status])).toEqual([
       ['/repos/acme/notification-service/actions/jobs/5003/logs', 302],
       ['/_blobs/logs/5003', 200],
     ]);
-    const missing = await t.client.jobLog(TARGET.repo, 5001).catch(e => e);
+    const missing = await t.client
+      .jobLog(TARGET.repo, 5001, { limitBytes: 4096 })
+      .catch(e => e);
     expect(missing).toBeInstanceOf(NotFoundError);
     expect(missing.message).toContain('GitHub has no log for job 5001');
   });

@@ -17,6 +17,7 @@ import {
   GithubJob,
   GithubWorkflowRun,
 } from '../github/types';
+import { LruMap } from '../client/LruMap';
 import { DeploymentPublisher } from './DeploymentPublisher';
 import { RepositoryTarget } from './RepositoryIndex';
 
@@ -30,6 +31,11 @@ const STATUSES =
 /** Clock skew allowed between GitHub's timestamps and this backend's clock. */
 const SKEW_MS = 5 * 60_000;
 
+/** Runs whose last seen version is remembered (older ones are read again once if listed). */
+export const MAX_SEEN_RUNS = 50_000;
+/** Finished deployments remembered (older ones are published again, idempotently, if listed). */
+export const MAX_FINISHED_DEPLOYMENTS = 20_000;
+
 /** What the sync needs from its surroundings. */
 export interface RepositorySyncDeps {
   clientFor(host: string): GithubActionsClient | undefined;
@@ -40,6 +46,10 @@ export interface RepositorySyncDeps {
   maxPages: number;
   deployments: boolean;
   now?: () => number;
+  /** Default {@link MAX_SEEN_RUNS}. */
+  maxSeenRuns?: number;
+  /** Default {@link MAX_FINISHED_DEPLOYMENTS}. */
+  maxFinishedDeployments?: number;
 }
 
 /**
@@ -53,12 +63,25 @@ export interface RepositorySyncDeps {
  * so a replica that takes over the task reads more on its first sync and nothing is lost.
  */
 export class RepositorySync {
-  readonly #seen = new Map<string, string>();
+  readonly #seen: LruMap<string, string>;
   readonly #unfinished = new Map<string, Map<number, RepositoryTarget>>();
   readonly #since = new Map<string, number>();
-  readonly #finishedDeployments = new Set<string>();
+  readonly #finishedDeployments: LruMap<string, true>;
 
-  constructor(private readonly deps: RepositorySyncDeps) {}
+  constructor(private readonly deps: RepositorySyncDeps) {
+    this.#seen = new LruMap({ maxEntries: deps.maxSeenRuns ?? MAX_SEEN_RUNS });
+    this.#finishedDeployments = new LruMap({
+      maxEntries: deps.maxFinishedDeployments ?? MAX_FINISHED_DEPLOYMENTS,
+    });
+  }
+
+  /** How many runs and finished deployments are remembered (for tests and metrics). */
+  remembered(): { runs: number; finishedDeployments: number } {
+    return {
+      runs: this.#seen.size,
+      finishedDeployments: this.#finishedDeployments.size,
+    };
+  }
 
   /** Syncs one repository; answers how many runs and deployments were written. */
   async syncRepository(
@@ -68,9 +91,9 @@ export class RepositorySync {
     const key = this.#key(target);
     const startedAt = (this.deps.now ?? Date.now)();
     const changed = await this.#changedRuns(client, target);
-    const records = await this.#withJobs(client, target, changed);
+    const { records, kept } = await this.#withJobs(client, target, changed);
     await this.deps.sink.upsertRuns(records);
-    this.#remember(target, changed);
+    this.#remember(target, kept);
     const deployments = this.deps.deployments
       ? await this.#syncDeployments(client, target)
       : 0;
@@ -88,13 +111,11 @@ export class RepositorySync {
     run?: GithubWorkflowRun,
   ): Promise<void> {
     const client = this.#client(target);
-    const current =
-      run ??
-      (await client.get<GithubWorkflowRun>(target.repo, RUN, { run_id: runId }))
-        .data;
-    const records = await this.#withJobs(client, target, [current]);
+    const current = run ?? (await this.#readRun(client, target, runId));
+    if (!current) return;
+    const { records, kept } = await this.#withJobs(client, target, [current]);
     await this.deps.sink.upsertRuns(records);
-    this.#remember(target, [current]);
+    this.#remember(target, kept);
   }
 
   /** Makes the next sync re-read a run even if it is no longer on the newest pages. */
@@ -127,32 +148,70 @@ export class RepositorySync {
         since !== undefined && runs.some(r => Date.parse(r.created_at) < since);
       if (!res.hasNext || reachedOld) break;
     }
-    for (const runId of this.#unfinishedOf(target).keys()) {
+    for (const runId of [...this.#unfinishedOf(target).keys()]) {
       if (listed.has(runId)) continue;
-      const { data } = await client.get<GithubWorkflowRun>(target.repo, RUN, {
-        run_id: runId,
-      });
-      if (this.#isChanged(target, data)) changed.push(data);
+      const data = await this.#readRun(client, target, runId);
+      if (data && this.#isChanged(target, data)) changed.push(data);
     }
     return changed;
+  }
+
+  /**
+   * One run, or undefined when GitHub no longer has it (deleted while unfinished): it is
+   * forgotten, so that it does not fail every later sync of its repository.
+   */
+  async #readRun(
+    client: GithubActionsClient,
+    target: RepositoryTarget,
+    runId: number,
+  ): Promise<GithubWorkflowRun | undefined> {
+    try {
+      return (
+        await client.get<GithubWorkflowRun>(target.repo, RUN, { run_id: runId })
+      ).data;
+    } catch (error) {
+      if (!isGone(error)) throw error;
+      this.#forget(target, runId);
+      return undefined;
+    }
+  }
+
+  #forget(target: RepositoryTarget, runId: number): void {
+    this.#unfinishedOf(target).delete(runId);
+    this.#seen.delete(runUid(target.repo.host, runId));
+    this.deps.logger.info(
+      `Workflow run ${runId} of ${slugOf(
+        target.repo,
+      )} is gone from GitHub (deleted); it is no longer followed`,
+    );
   }
 
   async #withJobs(
     client: GithubActionsClient,
     target: RepositoryTarget,
     runs: GithubWorkflowRun[],
-  ): Promise<PipelineRunRecord[]> {
+  ): Promise<{ records: PipelineRunRecord[]; kept: GithubWorkflowRun[] }> {
     const records: PipelineRunRecord[] = [];
+    const kept: GithubWorkflowRun[] = [];
     for (const run of runs) {
-      const jobs = await client.list<GithubJob>(
-        target.repo,
-        JOBS,
-        data => data.jobs ?? [],
-        { perPage: 100, maxPages: 10, params: { run_id: run.id } },
-      );
+      let jobs: GithubJob[];
+      try {
+        jobs = await client.list<GithubJob>(
+          target.repo,
+          JOBS,
+          data => data.jobs ?? [],
+          { perPage: 100, maxPages: 10, params: { run_id: run.id } },
+        );
+      } catch (error) {
+        if (!isGone(error)) throw error;
+        // deleted between listing and reading its jobs
+        this.#forget(target, run.id);
+        continue;
+      }
       records.push(mapWorkflowRun(run, jobs, target));
+      kept.push(run);
     }
-    return records;
+    return { records, kept };
   }
 
   async #syncDeployments(
@@ -192,7 +251,7 @@ export class RepositorySync {
     }
     if (finished.length > 0) {
       await this.deps.publisher.publish(finished);
-      finished.forEach(event => this.#finishedDeployments.add(event.id));
+      finished.forEach(event => this.#finishedDeployments.set(event.id, true));
     }
     return finished.length;
   }
@@ -233,6 +292,12 @@ export class RepositorySync {
   #key(target: RepositoryTarget): string {
     return `${target.repo.host}/${slugOf(target.repo)}`;
   }
+}
+
+/** GitHub answered 404 or 410: the object was deleted. */
+function isGone(error: unknown): boolean {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return status === 404 || status === 410;
 }
 
 function version(run: GithubWorkflowRun): string {

@@ -12,6 +12,9 @@ describe('readGithubActionsConfig', () => {
       perPage: 50,
       maxPages: 4,
       deployments: true,
+      requestTimeoutMs: 20_000,
+      etagCacheMaxBytes: 32 * 1024 * 1024,
+      webhookSecretConfigured: false,
     });
   });
 
@@ -24,8 +27,11 @@ describe('readGithubActionsConfig', () => {
             perPage: 100,
             maxPages: 2,
             deployments: false,
+            requestTimeout: '5s',
+            etagCacheMaxBytes: 1_000_000,
           },
         },
+        events: { modules: { github: { webhookSecret: 's3cret' } } },
       }),
     );
     expect(read).toEqual({
@@ -33,7 +39,48 @@ describe('readGithubActionsConfig', () => {
       perPage: 100,
       maxPages: 2,
       deployments: false,
+      requestTimeoutMs: 5_000,
+      etagCacheMaxBytes: 1_000_000,
+      webhookSecretConfigured: true,
     });
+  });
+
+  it('counts a GitHub App webhook secret as signing, and a blank secret as none', () => {
+    const read = (data: ConstructorParameters<typeof ConfigReader>[0]) =>
+      readGithubActionsConfig(new ConfigReader(data)).webhookSecretConfigured;
+    expect(
+      read({
+        integrations: {
+          github: [
+            {
+              host: 'github.com',
+              apps: [
+                {
+                  appId: 1,
+                  clientId: 'c',
+                  clientSecret: 's',
+                  privateKey: 'k',
+                  webhookSecret: 'app-secret',
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    ).toBe(true);
+    expect(
+      read({ events: { modules: { github: { webhookSecret: '  ' } } } }),
+    ).toBe(false);
+  });
+
+  it('reads requestTimeout as a duration', () => {
+    const timeout = (requestTimeout: string | { seconds: number }) =>
+      readGithubActionsConfig(
+        new ConfigReader({ delivery: { githubActions: { requestTimeout } } }),
+      ).requestTimeoutMs;
+    expect(timeout({ seconds: 12 })).toBe(12_000);
+    expect(timeout('PT30S')).toBe(30_000);
+    expect(() => timeout('0ms')).toThrow(/positive duration/);
   });
 
   it('names the bad setting', () => {

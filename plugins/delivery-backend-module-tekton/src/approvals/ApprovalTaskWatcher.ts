@@ -10,7 +10,9 @@ import {
   ObjectCache,
 } from '@kubernetes/client-node';
 import { ExternalApprovalSink } from '@slipway/plugin-delivery-node';
+import { kubeRequestOptions } from '../provider/kubeRequestOptions';
 import { TektonClusterConfig } from '../provider/readTektonClusters';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../provider/requestTimeout';
 import { approvalTaskToRecord } from './approvalTaskToRecord';
 import {
   APPROVAL_TASK_GROUP,
@@ -30,6 +32,8 @@ export interface ApprovalTaskWatcherOptions {
   logger: LoggerService;
   /** Delay before a failed watch restarts, in ms. Default 5000. */
   retryDelayMs?: number;
+  /** How long one list or discovery call may take, in ms. Default 15 s. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -46,10 +50,10 @@ export class ApprovalTaskWatcher {
   constructor(private readonly options: ApprovalTaskWatcherOptions) {}
 
   /** Whether the cluster serves ApprovalTasks. */
-  async installed(): Promise<boolean> {
+  async installed(signal?: AbortSignal): Promise<boolean> {
     const { groups } = await this.options.kubeConfig
       .makeApiClient(ApisApi)
-      .getAPIVersions();
+      .getAPIVersions({}, kubeRequestOptions(this.#timeoutMs, signal));
     return groups.some(
       g =>
         g.name === APPROVAL_TASK_GROUP &&
@@ -88,13 +92,17 @@ export class ApprovalTaskWatcher {
     this.#watches = [];
   }
 
-  /** Lists every ApprovalTask and reports them all; answers how many. */
-  async resync(): Promise<number> {
+  /**
+   * Lists every ApprovalTask and reports them all; answers how many. Stops (rejecting) when
+   * `signal` aborts.
+   */
+  async resync(signal?: AbortSignal): Promise<number> {
     if (this.#watches.length === 0) await this.start();
     if (this.#watches.length === 0) return 0;
     let count = 0;
     for (const namespace of this.options.cluster.namespaces ?? [undefined]) {
-      const { items } = await this.#list(namespace);
+      signal?.throwIfAborted();
+      const { items } = await this.#list(namespace, signal);
       await this.#report(items);
       count += items.length;
     }
@@ -147,8 +155,13 @@ export class ApprovalTaskWatcher {
     }
   }
 
+  get #timeoutMs(): number {
+    return this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
   async #list(
     namespace: string | undefined,
+    signal?: AbortSignal,
   ): Promise<KubernetesListObject<KubernetesObject>> {
     const api = this.options.kubeConfig.makeApiClient(CustomObjectsApi);
     const request = {
@@ -157,8 +170,9 @@ export class ApprovalTaskWatcher {
       plural: APPROVAL_TASK_PLURAL,
       labelSelector: this.options.cluster.labelSelector,
     };
+    const options = kubeRequestOptions(this.#timeoutMs, signal);
     return namespace
-      ? api.listNamespacedCustomObject({ ...request, namespace })
-      : api.listClusterCustomObject(request);
+      ? api.listNamespacedCustomObject({ ...request, namespace }, options)
+      : api.listClusterCustomObject(request, options);
   }
 }

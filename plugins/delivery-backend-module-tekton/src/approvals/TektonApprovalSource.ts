@@ -23,8 +23,14 @@ import {
   ExternalApprovalSource,
 } from '@slipway/plugin-delivery-node';
 import { Config } from '@backstage/config';
+import { clusterStatus, toClusterError } from '../provider/clusterErrors';
 import { kubeConfigFor } from '../provider/kubeConfigFor';
+import { kubeRequestOptions } from '../provider/kubeRequestOptions';
 import { readResyncSchedule } from '../provider/readResyncSchedule';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  readRequestTimeout,
+} from '../provider/requestTimeout';
 import {
   readTektonClusters,
   TektonClusterConfig,
@@ -53,21 +59,24 @@ export interface TektonApprovalSourceOptions {
   scheduler: SchedulerService;
   resyncSchedule: SchedulerServiceTaskScheduleDefinition;
   retryDelayMs?: number;
+  /** How long one call to a cluster may take, in ms. Default 15 s. */
+  requestTimeoutMs?: number;
 }
 
-function statusCode(error: unknown): number | undefined {
-  return (error as { code?: number } | undefined)?.code;
-}
-
-/** The Kubernetes API's own words, from an ApiException's body. */
+/**
+ * The `message` of the Kubernetes `Status` an ApiException carries (e.g. the admission
+ * webhook's reason for refusing), else the HTTP status; never the raw body or the headers.
+ */
 function reason(error: unknown): string {
   const body = (error as { body?: unknown } | undefined)?.body;
   try {
     const parsed = typeof body === 'string' ? JSON.parse(body) : body;
-    return (parsed as { message?: string })?.message ?? String(error);
+    const message = (parsed as { message?: unknown } | undefined)?.message;
+    if (typeof message === 'string') return message;
   } catch {
-    return String(body ?? error);
+    // not a Status
   }
+  return `HTTP ${clusterStatus(error)}`;
 }
 
 /**
@@ -82,12 +91,13 @@ export class TektonApprovalSource implements ExternalApprovalSource {
     config: Config,
     options: Pick<
       TektonApprovalSourceOptions,
-      'logger' | 'scheduler' | 'retryDelayMs'
+      'logger' | 'scheduler' | 'retryDelayMs' | 'requestTimeoutMs'
     > & { resyncSchedule?: SchedulerServiceTaskScheduleDefinition },
   ): TektonApprovalSource | undefined {
     const approvalConfig = readApprovalTaskConfig(config);
     if (!approvalConfig.enabled) return undefined;
     return new TektonApprovalSource({
+      requestTimeoutMs: readRequestTimeout(config),
       ...options,
       config: approvalConfig,
       clusters: readTektonClusters(config).map(cluster => ({
@@ -121,6 +131,7 @@ export class TektonApprovalSource implements ExternalApprovalSource {
         sink,
         logger: logger.child({ cluster: cluster.name }),
         retryDelayMs: this.options.retryDelayMs,
+        requestTimeoutMs: this.options.requestTimeoutMs,
       });
       this.#watchers.set(cluster.name, watcher);
       void watcher.start();
@@ -128,8 +139,8 @@ export class TektonApprovalSource implements ExternalApprovalSource {
         id: `delivery-tekton-approvaltasks-resync-${cluster.name}`,
         ...this.options.resyncSchedule,
         scope: 'global',
-        fn: async () => {
-          const count = await watcher.resync();
+        fn: async abortSignal => {
+          const count = await watcher.resync(abortSignal);
           logger.info(
             `Resynced ${count} ApprovalTasks from cluster '${cluster.name}'`,
           );
@@ -172,9 +183,12 @@ export class TektonApprovalSource implements ExternalApprovalSource {
       namespace,
       name,
     };
+    const timeoutMs =
+      this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     try {
       const current: TektonApprovalTask = await api.getNamespacedCustomObject(
         target,
+        kubeRequestOptions(timeoutMs),
       );
       const patch = decisionPatch(
         current,
@@ -200,11 +214,11 @@ export class TektonApprovalSource implements ExternalApprovalSource {
       }
       const updated: TektonApprovalTask = await api.patchNamespacedCustomObject(
         { ...target, body: patch.operations },
-        headers,
+        kubeRequestOptions(timeoutMs, undefined, headers),
       );
       return approvalTaskToRecord(clusterName, updated, this.options.config);
     } catch (error) {
-      const code = statusCode(error);
+      const code = clusterStatus(error);
       const where = `ApprovalTask ${namespace}/${name} in cluster '${clusterName}'`;
       if (code === 404) throw new NotFoundError(`${where} is gone`);
       if (code === 403 || code === 400) {
@@ -215,7 +229,7 @@ export class TektonApprovalSource implements ExternalApprovalSource {
       if (code === 409 || code === 422) {
         throw new ConflictError(`${where} changed meanwhile: ${reason(error)}`);
       }
-      throw error;
+      throw toClusterError(error, `Writing a decision to ${where}`);
     }
   }
 }

@@ -89,4 +89,73 @@ describe('run actions against the Kubernetes-protocol server', () => {
     const patch = kube.requests.find(r => r.method === 'PATCH');
     expect(patch?.contentType).toBe('application/merge-patch+json');
   });
+
+  it('answers the bounded tail of a long log, and maps cluster refusals and timeouts', async () => {
+    kube = await FakeKubeApiServer.start();
+    const live = pipelineRunWithTasks({
+      name: 'live',
+      kubernetesId: 'payments-api',
+      outcome: 'running',
+      minute: 2,
+    });
+    live.taskRuns.forEach(t => kube.put('taskruns', t));
+    kube.put('pipelineruns', live.pipelineRun);
+    const log = Array.from(
+      { length: 5000 },
+      (_, i) => `step output ${i}\n`,
+    ).join('');
+    kube.setPodLog('ci', 'live-test-pod', 'step-run', log);
+    const server = await startTestPortal(
+      kube,
+      await databases.init('SQLITE_3'),
+      { tekton: { requestTimeout: '500ms' } },
+    );
+    const auth = mockCredentials.user.header();
+    await waitFor(
+      async () => (await listEntityRuns(server)).length === 1,
+      'the run',
+      10_000,
+    );
+
+    const logs = await request(server)
+      .get('/api/delivery/runs/uid-live/tasks/test/logs?limitBytes=1024')
+      .set('Authorization', auth);
+    expect(logs.status).toBe(200);
+    expect(logs.body.steps).toEqual([
+      {
+        name: 'run',
+        container: 'step-run',
+        log: Buffer.from(log).subarray(-1024).toString(),
+        truncated: true,
+      },
+    ]);
+
+    const cancel = () =>
+      request(server)
+        .post('/api/delivery/runs/uid-live/cancel')
+        .set('Authorization', auth);
+    kube.failNextRequests(1, 403, /^PATCH /);
+    const forbidden = await cancel();
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.message).toBe(
+      "Cancelling PipelineRun ci/live in cluster 'local': the cluster refused Slipway's service account (HTTP 403)",
+    );
+    kube.failNextRequests(1, 409, /^PATCH /);
+    const conflict = await cancel();
+    expect(conflict.status).toBe(409);
+    for (const res of [forbidden, conflict]) {
+      expect(JSON.stringify(res.body)).not.toMatch(
+        /content-type|injected failure|Headers/i,
+      );
+    }
+
+    kube.trackRequests(/\/pods\/live-test-pod\/log$/, 2_000);
+    const slow = await request(server)
+      .get('/api/delivery/runs/uid-live/tasks/test/logs')
+      .set('Authorization', auth);
+    expect(slow.status).toBe(503);
+    expect(slow.body.error.message).toContain(
+      'the cluster did not answer in time',
+    );
+  });
 });

@@ -197,4 +197,48 @@ describe('TektonClusterIngestor', () => {
     await waitFor(() => sink.runs.size === 1, 'the v1beta1 run');
     expect(ingestor!.version).toBe('v1beta1');
   });
+
+  it('resync honours the abort signal: the slow list is cancelled and nothing is written', async () => {
+    put({ name: 'slow' });
+    const sink = new MemorySink();
+    ingestor = new TektonClusterIngestor({
+      cluster: { name: 'fake', url: server.url, skipTLSVerify: true },
+      kubeConfig: server.kubeConfig(),
+      sink,
+      logger: mockServices.logger.mock(),
+    });
+    const lists = server.trackRequests(/\/(taskruns|pipelineruns)$/, 2_000);
+    const controller = new AbortController();
+    const started = Date.now();
+    const resync = ingestor.resync(controller.signal);
+    await waitFor(() => lists.count === 1, 'the list to be asked for', 1000);
+    controller.abort();
+    await expect(resync).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(sink.writes).toBe(0);
+    expect(lists.count).toBe(1);
+    await expect(ingestor.resync(controller.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(lists.count).toBe(1);
+  });
+
+  it('gives up on a list that takes longer than the request timeout', async () => {
+    put({ name: 'slow' });
+    const sink = new MemorySink();
+    ingestor = new TektonClusterIngestor({
+      cluster: { name: 'fake', url: server.url, skipTLSVerify: true },
+      kubeConfig: server.kubeConfig(),
+      sink,
+      logger: mockServices.logger.mock(),
+      requestTimeoutMs: 200,
+    });
+    server.trackRequests(/\/taskruns$/, 2_000);
+    const started = Date.now();
+    await expect(ingestor.resync()).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(sink.writes).toBe(0);
+  });
 });

@@ -11,7 +11,9 @@ import {
 import { PipelineRunSink } from '@slipway/plugin-delivery-node';
 import { TektonPipelineRun, TektonTaskRun } from '../tekton';
 import { discoverTektonVersion, TektonVersion } from './discoverTektonVersion';
+import { kubeRequestOptions } from './kubeRequestOptions';
 import { TektonClusterConfig } from './readTektonClusters';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './requestTimeout';
 import { RunAssembler } from './RunAssembler';
 
 type Plural = 'pipelineruns' | 'taskruns';
@@ -28,6 +30,8 @@ export interface TektonClusterIngestorOptions {
   flushDelayMs?: number;
   /** First retry delay after an error, in ms; doubles up to 30 s. Default 1000. */
   retryDelayMs?: number;
+  /** How long one list or discovery call may take, in ms. Default 15 s. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -63,6 +67,7 @@ export class TektonClusterIngestor {
       this.#version = await discoverTektonVersion(
         this.#options.kubeConfig,
         this.#options.cluster.name,
+        { timeoutMs: this.#timeoutMs },
       );
       for (const namespace of this.#options.cluster.namespaces ?? [undefined]) {
         this.#watch('pipelineruns', namespace);
@@ -92,20 +97,28 @@ export class TektonClusterIngestor {
     this.#watchers.length = 0;
   }
 
-  /** Lists every run directly (not from the watch cache) and writes them all; returns the count. */
-  async resync(): Promise<number> {
+  /**
+   * Lists every run directly (not from the watch cache) and writes them all; returns the count.
+   * Each call has the request timeout; when `signal` aborts (the scheduler gave up on the task)
+   * the calls in flight are cancelled, nothing more is asked or written, and this rejects.
+   */
+  async resync(signal?: AbortSignal): Promise<number> {
+    signal?.throwIfAborted();
     const version =
       this.#version ??
       (await discoverTektonVersion(
         this.#options.kubeConfig,
         this.#options.cluster.name,
+        { timeoutMs: this.#timeoutMs, signal },
       ));
     for (const namespace of this.#options.cluster.namespaces ?? [undefined]) {
-      const taskRuns = await this.#list(version, 'taskruns', namespace);
+      const taskRuns = await this.#list(version, 'taskruns', namespace, signal);
+      signal?.throwIfAborted();
       taskRuns.items.forEach(t =>
         this.#assembler.addTaskRun(t as TektonTaskRun),
       );
-      const runs = await this.#list(version, 'pipelineruns', namespace);
+      const runs = await this.#list(version, 'pipelineruns', namespace, signal);
+      signal?.throwIfAborted();
       runs.items.forEach(r =>
         this.#assembler.addPipelineRun(r as TektonPipelineRun),
       );
@@ -158,10 +171,15 @@ export class TektonClusterIngestor {
     });
   }
 
+  get #timeoutMs(): number {
+    return this.#options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
   async #list(
     version: TektonVersion,
     plural: Plural,
     namespace: string | undefined,
+    signal?: AbortSignal,
   ): Promise<KubernetesListObject<KubernetesObject>> {
     const api = this.#options.kubeConfig.makeApiClient(CustomObjectsApi);
     const request = {
@@ -170,9 +188,10 @@ export class TektonClusterIngestor {
       plural,
       labelSelector: this.#options.cluster.labelSelector,
     };
+    const options = kubeRequestOptions(this.#timeoutMs, signal);
     return namespace
-      ? api.listNamespacedCustomObject({ ...request, namespace })
-      : api.listClusterCustomObject(request);
+      ? api.listNamespacedCustomObject({ ...request, namespace }, options)
+      : api.listClusterCustomObject(request, options);
   }
 
   #scheduleFlush(delayMs: number): void {

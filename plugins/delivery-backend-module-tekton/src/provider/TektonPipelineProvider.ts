@@ -11,15 +11,22 @@ import {
   PipelineProvider,
   PipelineRunSink,
   RunActionContext,
+  TaskLogOptions,
   TaskLogs,
 } from '@slipway/plugin-delivery-node';
+import { toClusterError } from './clusterErrors';
 import { discoverTektonVersion } from './discoverTektonVersion';
 import { kubeConfigFor } from './kubeConfigFor';
 import { readResyncSchedule, DEFAULT_RESYNC } from './readResyncSchedule';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  readRequestTimeout,
+} from './requestTimeout';
 import { readTektonClusters, TektonClusterConfig } from './readTektonClusters';
 import { TektonClusterIngestor } from './TektonClusterIngestor';
 import {
   cancelPipelineRun,
+  ClusterCall,
   readTaskLogs,
   rerunPipelineRun,
 } from './tektonRunActions';
@@ -30,6 +37,8 @@ export interface TektonProviderOptions {
   resyncSchedule?: SchedulerServiceTaskScheduleDefinition;
   flushDelayMs?: number;
   retryDelayMs?: number;
+  /** How long one call to a cluster may take, in ms. Default 15 s. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -42,6 +51,7 @@ export class TektonPipelineProvider implements PipelineProvider {
     options: TektonProviderOptions,
   ): TektonPipelineProvider {
     return new TektonPipelineProvider(readTektonClusters(config), {
+      requestTimeoutMs: readRequestTimeout(config),
       ...options,
       resyncSchedule: readResyncSchedule(config, options.resyncSchedule),
     });
@@ -82,6 +92,7 @@ export class TektonPipelineProvider implements PipelineProvider {
         logger: logger.child({ cluster: cluster.name }),
         flushDelayMs: this.options.flushDelayMs,
         retryDelayMs: this.options.retryDelayMs,
+        requestTimeoutMs: this.#timeoutMs,
       });
       this.#ingestors.set(cluster.name, ingestor);
       void ingestor.start();
@@ -90,8 +101,8 @@ export class TektonPipelineProvider implements PipelineProvider {
         ...(this.options.resyncSchedule ?? DEFAULT_RESYNC),
         // after the schedule: a schedule read from config carries `scope: undefined`
         scope: 'global',
-        fn: async () => {
-          const count = await ingestor.resync();
+        fn: async abortSignal => {
+          const count = await ingestor.resync(abortSignal);
           logger.info(
             `Resynced ${count} Tekton runs from cluster '${cluster.name}'`,
           );
@@ -108,8 +119,9 @@ export class TektonPipelineProvider implements PipelineProvider {
   async getTaskLogs(
     run: PipelineRunWithTasks,
     task: TaskRun,
+    options: TaskLogOptions,
   ): Promise<TaskLogs> {
-    return readTaskLogs(this.#clientFor(run), run, task);
+    return readTaskLogs(this.#clientFor(run), run, task, options);
   }
 
   async rerun(run: PipelineRunWithTasks, context: RunActionContext) {
@@ -133,20 +145,33 @@ export class TektonPipelineProvider implements PipelineProvider {
     );
   }
 
-  #clientFor(run: PipelineRunWithTasks): KubeConfig {
-    const client = run.cluster ? this.#clients.get(run.cluster) : undefined;
-    if (!client) {
+  get #timeoutMs(): number {
+    return this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  #clientFor(run: PipelineRunWithTasks): ClusterCall {
+    const kubeConfig = run.cluster ? this.#clients.get(run.cluster) : undefined;
+    if (!kubeConfig) {
       throw new NotFoundError(
         `Cluster '${run.cluster}' of run '${run.name}' is not configured in kubernetes.clusterLocatorMethods`,
       );
     }
-    return client;
+    return { kubeConfig, timeoutMs: this.#timeoutMs };
   }
 
   async #versionFor(run: PipelineRunWithTasks) {
-    return (
-      this.#ingestors.get(run.cluster!)?.version ??
-      discoverTektonVersion(this.#clientFor(run), run.cluster!)
-    );
+    const known = this.#ingestors.get(run.cluster!)?.version;
+    if (known) return known;
+    const { kubeConfig, timeoutMs } = this.#clientFor(run);
+    try {
+      return await discoverTektonVersion(kubeConfig, run.cluster!, {
+        timeoutMs,
+      });
+    } catch (error) {
+      throw toClusterError(
+        error,
+        `Finding the Tekton version of cluster '${run.cluster}'`,
+      );
+    }
   }
 }

@@ -1,4 +1,6 @@
 import { ApisApi, KubeConfig } from '@kubernetes/client-node';
+import { kubeRequestOptions } from './kubeRequestOptions';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './requestTimeout';
 
 /** The Tekton API versions Slipway reads, best first. */
 const SUPPORTED = ['v1', 'v1beta1'] as const;
@@ -11,8 +13,17 @@ export type TektonVersion = (typeof SUPPORTED)[number];
 export async function discoverTektonVersion(
   kubeConfig: KubeConfig,
   clusterName: string,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<TektonVersion> {
-  const groups = await kubeConfig.makeApiClient(ApisApi).getAPIVersions();
+  const groups = await kubeConfig
+    .makeApiClient(ApisApi)
+    .getAPIVersions(
+      {},
+      kubeRequestOptions(
+        options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        options.signal,
+      ),
+    );
   const tekton = groups.groups.find(g => g.name === 'tekton.dev');
   if (!tekton) {
     throw new Error(

@@ -3,6 +3,8 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubernetesObjectApi,
+  PatchStrategy,
+  setHeaderOptions,
   VersionApi,
 } from '@kubernetes/client-node';
 import { FakeKubeApiServer } from './FakeKubeApiServer';
@@ -179,6 +181,69 @@ describe('FakeKubeApiServer (request/response routes)', () => {
       code: 404,
       body: expect.stringContaining('pods \\"gone\\" not found'),
     });
+  });
+
+  it('applies tailLines, then limitBytes to the head of those lines, and validates both like the API server', async () => {
+    await start();
+    const core = kubeConfigFor(server.url, server.token).makeApiClient(
+      CoreV1Api,
+    );
+    server.setPodLog('ci', 'p', 'step-a', 'one\ntwo\nthree\nfour\n');
+    server.setPodLog('ci', 'p', 'step-b', 'añb\n');
+    const read = (query: { tailLines?: number; limitBytes?: number }) =>
+      core.readNamespacedPodLog({
+        namespace: 'ci',
+        name: 'p',
+        container: 'step-a',
+        ...query,
+      });
+
+    await expect(read({ limitBytes: 6 })).resolves.toBe('one\ntw');
+    await expect(read({ tailLines: 2, limitBytes: 7 })).resolves.toBe(
+      'three\nf',
+    );
+    await expect(read({ tailLines: 2, limitBytes: 100 })).resolves.toBe(
+      'three\nfour\n',
+    );
+    await expect(read({ tailLines: 0 })).resolves.toBe('');
+    // bytes, not characters: the cut may split a UTF-8 character
+    await expect(
+      core.readNamespacedPodLog({
+        namespace: 'ci',
+        name: 'p',
+        container: 'step-b',
+        limitBytes: 2,
+      }),
+    ).resolves.toBe('a\ufffd');
+    await expect(read({ limitBytes: 0 })).rejects.toMatchObject({
+      code: 422,
+      body: expect.stringContaining('limitBytes: Invalid value: 0'),
+    });
+    await expect(read({ tailLines: -1 })).rejects.toMatchObject({
+      code: 422,
+    });
+  });
+
+  it('fails only the requests matching a pattern when given one', async () => {
+    await start();
+    server.failNextRequests(1, 409, /^PATCH /);
+    await expect(
+      api.listClusterCustomObject({ group, version: 'v1', plural }),
+    ).resolves.toMatchObject({ items: [] });
+    server.put('pipelineruns', run('ci', 'a'));
+    await expect(
+      api.patchNamespacedCustomObject(
+        {
+          group,
+          version: 'v1',
+          plural,
+          namespace: 'ci',
+          name: 'a',
+          body: { spec: { status: 'Cancelled' } },
+        },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      ),
+    ).rejects.toMatchObject({ code: 409 });
   });
 
   it('fails the next N requests on any route, then recovers', async () => {

@@ -57,7 +57,10 @@ export class FakeKubeApiServer {
   private readonly context: RouteContext;
   private server: Server | undefined;
   private port = 0;
-  private failures = { remaining: 0, status: 500 };
+  private failures: { remaining: number; status: number; match?: RegExp } = {
+    remaining: 0,
+    status: 500,
+  };
   private trackers: RequestTracker[] = [];
 
   private constructor(options: FakeKubeApiServerOptions) {
@@ -165,9 +168,12 @@ export class FakeKubeApiServer {
     return tracker;
   }
 
-  /** The next `count` requests (any route) answer a Status with `status`. */
-  failNextRequests(count: number, status = 500): void {
-    this.failures = { remaining: count, status };
+  /**
+   * The next `count` requests answer a Status with `status`: on any route, or only those
+   * whose method and path (e.g. `PATCH /apis/tekton.dev/v1/…`) match `match`.
+   */
+  failNextRequests(count: number, status = 500, match?: RegExp): void {
+    this.failures = { remaining: count, status, match };
   }
 
   /** Destroys every open watch connection mid-stream. */
@@ -243,7 +249,11 @@ export class FakeKubeApiServer {
           }
         : {}),
     });
-    if (this.failures.remaining > 0) {
+    if (
+      this.failures.remaining > 0 &&
+      (!this.failures.match ||
+        this.failures.match.test(`${req.method} ${url.pathname}`))
+    ) {
       this.failures.remaining -= 1;
       req.resume();
       sendStatus(

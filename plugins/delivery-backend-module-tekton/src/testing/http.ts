@@ -66,7 +66,7 @@ export function sendStatus(
   sendJson(res, code, statusBody(code, message, reason));
 }
 
-export function sendText(res: ServerResponse, text: string): void {
+export function sendText(res: ServerResponse, text: string | Buffer): void {
   res.writeHead(200, {
     'Content-Type': 'text/plain',
     'Content-Length': Buffer.byteLength(text),

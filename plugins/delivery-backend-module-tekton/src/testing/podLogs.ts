@@ -12,10 +12,15 @@ export class PodLogStore {
   }
 
   /**
-   * The log text like the kubelet would return it: `container` may be left
-   * out for single-container pods; `tailLines` keeps the last N lines.
+   * The log like the API server returns it: `container` may be left out for
+   * single-container pods; `tailLines` keeps the last N lines, then
+   * `limitBytes` keeps the first N bytes of those (the head, possibly cutting
+   * a line or a UTF-8 character); invalid values answer as the API server's
+   * validation does.
    */
-  read(namespace: string, pod: string, query: Record<string, string>): string {
+  read(namespace: string, pod: string, query: Record<string, string>): Buffer {
+    const tailLines = logOption(pod, query, 'tailLines', 0);
+    const limitBytes = logOption(pod, query, 'limitBytes', 1);
     const containers = this.pods.get(`${namespace}/${pod}`);
     if (!containers) throw notFound('pods', pod);
     const names = [...containers.keys()];
@@ -36,12 +41,41 @@ export class PodLogStore {
         `container ${container} is not valid for pod ${pod}`,
       );
     }
-    const tail = query.tailLines === undefined ? NaN : Number(query.tailLines);
-    if (!Number.isInteger(tail) || tail < 0) return text;
-    const lines = text.split('\n');
-    const trailingNewline = text.endsWith('\n');
-    if (trailingNewline) lines.pop();
-    const kept = tail === 0 ? [] : lines.slice(-tail);
-    return kept.join('\n') + (trailingNewline && kept.length > 0 ? '\n' : '');
+    const tail = Buffer.from(
+      tailLines === undefined ? text : lastLines(text, tailLines),
+    );
+    return limitBytes === undefined ? tail : tail.subarray(0, limitBytes);
   }
+}
+
+/** A numeric PodLogOptions field: 400 when not an integer, 422 below `min`. */
+function logOption(
+  pod: string,
+  query: Record<string, string>,
+  name: 'tailLines' | 'limitBytes',
+  min: number,
+): number | undefined {
+  const raw = query[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value)) {
+    throw new StatusError(400, `invalid ${name} '${raw}': not an integer`);
+  }
+  if (value < min) {
+    throw new StatusError(
+      422,
+      `PodLogOptions "${pod}" is invalid: ${name}: Invalid value: ${value}: must be greater than ${
+        min === 0 ? 'or equal to 0' : min - 1
+      }`,
+    );
+  }
+  return value;
+}
+
+function lastLines(text: string, count: number): string {
+  const lines = text.split('\n');
+  const trailingNewline = text.endsWith('\n');
+  if (trailingNewline) lines.pop();
+  const kept = count === 0 ? [] : lines.slice(-count);
+  return kept.join('\n') + (trailingNewline && kept.length > 0 ? '\n' : '');
 }

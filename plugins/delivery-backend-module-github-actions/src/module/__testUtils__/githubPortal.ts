@@ -71,6 +71,14 @@ export async function startGithubPortal(options: {
   entities: Entity[];
   extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
   withoutToken?: boolean;
+  /**
+   * Leave `events.modules.github.webhookSecret` out. The GitHub webhook module then adds no
+   * ingress, so `events.http.topics: [github]` opens an unvalidated one, as a portal that lists
+   * the topic there would: deliveries are accepted unsigned.
+   */
+  withoutWebhookSecret?: boolean;
+  /** `delivery.githubActions` settings. */
+  githubActions?: Record<string, string | number | boolean>;
 }) {
   // the mock scheduler runs tasks only when triggered; its instance is also its factory's
   // one in-process events service for all plugins (the test backend's default mock gives each
@@ -122,7 +130,16 @@ export async function startGithubPortal(options: {
               },
             ],
           },
-          events: { modules: { github: { webhookSecret: WEBHOOK_SECRET } } },
+          ...(options.withoutWebhookSecret
+            ? { events: { http: { topics: ['github'] } } }
+            : {
+                events: {
+                  modules: { github: { webhookSecret: WEBHOOK_SECRET } },
+                },
+              }),
+          ...(options.githubActions
+            ? { delivery: { githubActions: options.githubActions } }
+            : {}),
         },
       }),
       catalogServiceMock.factory({ entities: options.entities }),
@@ -202,6 +219,8 @@ export async function startSeededPortal(options: {
   entities: Entity[];
   extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
   withoutToken?: boolean;
+  withoutWebhookSecret?: boolean;
+  githubActions?: Record<string, string | number | boolean>;
 }) {
   const { databases, databaseId, ...rest } = options;
   const github = await FakeGithubServer.start();
