@@ -20,6 +20,7 @@ import { builtinFindingParsers } from './findings/builtinParsers';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DatabaseEventsStore } from './events/DatabaseEventsStore';
 import { ScmChangeSubscriber } from './events/scm/ScmChangeSubscriber';
+import { signedScmSources } from './events/scm/webhookSecrets';
 import { DatabaseFindingsStore } from './findings/DatabaseFindingsStore';
 import { readFindingsConfig } from './findings/findingsConfig';
 import { readEntityMappingSchedule } from './config';
@@ -100,6 +101,7 @@ export const deliveryPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           logger,
+          signed: signedScmSources(config),
         }).subscribe();
         await seedDemoHistory({ config: demoData, store, events, logger });
         if (demoData.enabled) {
@@ -150,6 +152,9 @@ export const deliveryPlugin = createBackendPlugin({
             store,
           });
         }
+        // Every route identifies its caller itself (401 without credentials), so that refusals
+        // of actions reach the auditor instead of stopping at the router's credentials barrier.
+        deps.httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         deps.httpRouter.use(
           await createRouter({
             ...approvals,

@@ -77,6 +77,15 @@ class ContractorPolicy implements PermissionPolicy {
   }
 }
 
+/** An audit event as the test auditor saw it. */
+export interface RecordedAudit {
+  eventId: string;
+  meta: Record<string, unknown>;
+  withRequest: boolean;
+  outcome?: 'succeeded' | 'failed';
+  error?: string;
+}
+
 /** A provider of the given runs that serves logs, reruns and cancels, and records the actions. */
 export class TrustProvider implements PipelineProvider {
   readonly actions: string[] = [];
@@ -87,7 +96,12 @@ export class TrustProvider implements PipelineProvider {
   async connect(sink: PipelineRunSink) {
     await sink.upsertRuns(this.runs);
   }
-  async getTaskLogs(_run: unknown, task: { name: string }) {
+  async getTaskLogs(
+    _run: unknown,
+    task: { name: string },
+    options: { limitBytes: number },
+  ) {
+    this.actions.push(`logs ${task.name} ${options.limitBytes}`);
     return { steps: [{ name: 'step', log: `log of ${task.name}` }] };
   }
   async rerun(run: { uid: string }) {
@@ -123,7 +137,28 @@ export async function startTrustBackend(knex: Knex, runs: PipelineRunRecord[]) {
       }
     : {};
   const provider = new TrustProvider(runs);
-  const auditor = mockServices.auditor.mock();
+  const audits: RecordedAudit[] = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async options => {
+      const audit: RecordedAudit = {
+        eventId: options.eventId,
+        meta: { ...options.meta },
+        withRequest: Boolean(options.request),
+      };
+      audits.push(audit);
+      return {
+        success: async params => {
+          audit.outcome = 'succeeded';
+          Object.assign(audit.meta, params?.meta);
+        },
+        fail: async params => {
+          audit.outcome = 'failed';
+          audit.error = params.error.message;
+          Object.assign(audit.meta, params?.meta);
+        },
+      };
+    },
+  });
   const { server } = await startTestBackend({
     features: [
       deliveryPlugin,
@@ -266,7 +301,7 @@ export async function startTrustBackend(knex: Knex, runs: PipelineRunRecord[]) {
     ],
   });
   await waitForCatalog(server);
-  return { server, provider, auditor };
+  return { server, provider, audits };
 }
 
 /** Until the catalog has processed and stitched every test entity (relations included). */

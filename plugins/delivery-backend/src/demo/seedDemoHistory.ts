@@ -76,8 +76,8 @@ export async function seedDemoHistory(options: {
         runs,
         options.now ?? new Date(),
       );
-      if (changes.length) await options.events.upsertChanges(changes);
-      if (incidents.length) await options.events.upsertIncidents(incidents);
+      if (changes.length) await options.events.upsertChanges(changes, 'demo');
+      if (incidents.length) await options.events.upsertIncidents(incidents, 'demo');
     }
   }
   logger.info(

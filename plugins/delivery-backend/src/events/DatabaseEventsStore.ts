@@ -8,6 +8,7 @@ import {
   IncidentEvent,
 } from './EventsStore';
 import { loadDoraRecords } from './loadDoraRecords';
+import { assertNoReservedIds, assertOwnRecords } from './recordProvenance';
 
 const CHUNK = 200;
 const date = (v: string | undefined | null) => (v ? new Date(v) : null);
@@ -18,7 +19,11 @@ async function inChunks<T>(rows: T[], write: (part: T[]) => Promise<unknown>) {
 }
 
 /** The `delivery_deployments` row of a deployment. */
-export function deploymentRow(d: DeploymentEvent, source: 'api' | 'run') {
+export function deploymentRow(
+  d: DeploymentEvent,
+  source: 'api' | 'run',
+  recordedBy: string | null = null,
+) {
   return {
     id: d.id,
     entity_ref: d.entityRef,
@@ -30,6 +35,7 @@ export function deploymentRow(d: DeploymentEvent, source: 'api' | 'run') {
     version: d.version ?? null,
     remediation_for: d.remediationFor ?? null,
     source,
+    recorded_by: recordedBy,
   };
 }
 
@@ -39,18 +45,23 @@ export class DatabaseEventsStore implements EventsStore {
 
   async upsertDeployments(
     items: DeploymentEvent[],
-    source: 'api' | 'run',
+    recordedBy: string,
   ): Promise<number> {
-    const rows = items.map(d => deploymentRow(d, source));
-    await this.db.transaction(tx =>
-      inChunks(rows, part =>
+    assertNoReservedIds(items.map(d => d.id));
+    const rows = items.map(d => deploymentRow(d, 'api', recordedBy));
+    await this.db.transaction(async tx => {
+      await assertOwnRecords(tx, 'delivery_deployments', rows, recordedBy);
+      await inChunks(rows, part =>
         tx('delivery_deployments').insert(part).onConflict('id').merge(),
-      ),
-    );
+      );
+    });
     return rows.length;
   }
 
-  async upsertChanges(items: ChangeEvent[]): Promise<number> {
+  async upsertChanges(
+    items: ChangeEvent[],
+    recordedBy: string,
+  ): Promise<number> {
     const rows = items.map(c => ({
       entity_ref: c.entityRef,
       sha: c.sha.toLocaleLowerCase('en-US'),
@@ -58,19 +69,29 @@ export class DatabaseEventsStore implements EventsStore {
       committed_at: date(c.committedAt),
       is_merge: c.isMerge,
       deployment_id: c.deploymentId ?? null,
+      recorded_by: recordedBy,
     }));
+    // A commit another source recorded first keeps what that source said (and its push order).
     await this.db.transaction(tx =>
       inChunks(rows, part =>
         tx('delivery_changes')
           .insert(part)
           .onConflict(['entity_ref', 'sha'])
-          .merge(['authored_at', 'committed_at', 'is_merge', 'deployment_id']),
+          .merge(['authored_at', 'committed_at', 'is_merge', 'deployment_id'])
+          .where(q =>
+            q
+              .whereNull('delivery_changes.recorded_by')
+              .orWhere('delivery_changes.recorded_by', recordedBy),
+          ),
       ),
     );
     return rows.length;
   }
 
-  async upsertIncidents(items: IncidentEvent[]): Promise<number> {
+  async upsertIncidents(
+    items: IncidentEvent[],
+    recordedBy: string,
+  ): Promise<number> {
     const rows = items.map(i => ({
       id: i.id,
       entity_ref: i.entityRef,
@@ -78,12 +99,14 @@ export class DatabaseEventsStore implements EventsStore {
       started_at: new Date(i.startedAt),
       resolved_at: date(i.resolvedAt),
       caused_by_deployment_id: i.causedByDeploymentId ?? null,
+      recorded_by: recordedBy,
     }));
-    await this.db.transaction(tx =>
-      inChunks(rows, part =>
+    await this.db.transaction(async tx => {
+      await assertOwnRecords(tx, 'delivery_incidents', rows, recordedBy);
+      await inChunks(rows, part =>
         tx('delivery_incidents').insert(part).onConflict('id').merge(),
-      ),
-    );
+      );
+    });
     return rows.length;
   }
 

@@ -50,12 +50,19 @@ export interface DoraRecordScope {
  * incidents by id, changes by (entity, sha) — a re-sent change keeps its push order.
  */
 export interface EventsStore {
+  /**
+   * Deployments through the events API, recorded by this principal (`user:…`, `service:…`).
+   * 409 and nothing stored when an id is in the `run:` namespace of run-derived deployments, or
+   * names a record of another entity or another source.
+   */
   upsertDeployments(
     items: DeploymentEvent[],
-    source: 'api' | 'run',
+    recordedBy: string,
   ): Promise<number>;
-  upsertChanges(items: ChangeEvent[]): Promise<number>;
-  upsertIncidents(items: IncidentEvent[]): Promise<number>;
+  /** Commits; one another source recorded first keeps that source's fields. */
+  upsertChanges(items: ChangeEvent[], recordedBy: string): Promise<number>;
+  /** Incidents, with the same provenance rules as deployments. */
+  upsertIncidents(items: IncidentEvent[], recordedBy: string): Promise<number>;
   /**
    * The records of these entities that DORA.md's rules need for windows starting at
    * `scope.from` (any end, and their weekly slices), read by indexed ranges rather than whole

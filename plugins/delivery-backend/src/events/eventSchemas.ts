@@ -72,7 +72,17 @@ export function parseBatch<T extends z.ZodTypeAny>(
       `Invalid ${kind} batch: send between 1 and ${MAX_BATCH} ${kind}`,
     );
   }
-  const result = z.array(schema).safeParse(items);
+  // DORA.md's optional fields may be sent as null: null is "absent".
+  const withoutNulls = items.map(item =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).filter(
+            ([, v]) => v !== null,
+          ),
+        )
+      : item,
+  );
+  const result = z.array(schema).safeParse(withoutNulls);
   if (!result.success) {
     const problems = result.error.issues
       .slice(0, 10)
@@ -86,5 +96,27 @@ export function parseBatch<T extends z.ZodTypeAny>(
       .join('; ');
     throw new InputError(`Invalid ${kind} batch: ${problems}`);
   }
+  assertUnique(kind, result.data);
   return result.data;
+}
+
+/** A record appears once per batch: a second item with the same key is refused, naming both. */
+function assertUnique(
+  kind: string,
+  items: Array<{ id?: string; sha?: string; entityRef?: string }>,
+) {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key =
+      item.id !== undefined
+        ? `id '${item.id}'`
+        : `sha '${item.sha?.toLocaleLowerCase('en-US')}' of ${item.entityRef}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new InputError(
+        `Invalid ${kind} batch: [${index}] repeats the ${key} of [${first}]; send each record once`,
+      );
+    }
+    seen.set(key, index);
+  });
 }

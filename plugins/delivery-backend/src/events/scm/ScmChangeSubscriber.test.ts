@@ -4,6 +4,8 @@ import { EventsService } from '@backstage/plugin-events-node';
 import { DatabaseDeliveryStore } from '../../database/DatabaseDeliveryStore';
 import { DatabaseEventsStore } from '../DatabaseEventsStore';
 import { ScmChangeSubscriber } from './ScmChangeSubscriber';
+import { signedScmSources } from './webhookSecrets';
+import { ConfigReader } from '@backstage/config';
 
 jest.setTimeout(60_000);
 
@@ -42,6 +44,7 @@ describe('ScmChangeSubscriber', () => {
       }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
+      signed: { github: true, gitlab: true },
     });
     await subscriber.subscribe();
     expect(subscriptions[0].topics).toEqual(['github.push', 'gitlab.push']);
@@ -78,5 +81,66 @@ describe('ScmChangeSubscriber', () => {
       ['bbbb2222', '2026-11-20T11:00:00.000Z'],
     ]);
     expect(records.changes[0].pushSeq).toBeLessThan(records.changes[1].pushSeq);
+  });
+
+  it('fails closed: consumes no pushes of a provider whose webhook secret is missing, and says so once', async () => {
+    const subscriptions: Array<{ topics: string[] }> = [];
+    const events: EventsService = {
+      publish: jest.fn(),
+      subscribe: async options => {
+        subscriptions.push(options);
+      },
+    };
+    const logger = mockServices.logger.mock();
+    const deps = {
+      events,
+      store: {} as DatabaseEventsStore,
+      catalog: catalogServiceMock(),
+      auth: mockServices.auth(),
+      logger,
+    };
+    await new ScmChangeSubscriber({
+      ...deps,
+      signed: { github: false, gitlab: true },
+    }).subscribe();
+    expect(subscriptions.map(s => s.topics)).toEqual([['gitlab.push']]);
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('events.modules.github.webhookSecret'),
+    );
+
+    await new ScmChangeSubscriber({
+      ...deps,
+      signed: { github: false, gitlab: false },
+    }).subscribe();
+    expect(subscriptions).toHaveLength(1);
+  });
+
+  it('reads which webhooks are signed from the events modules and GitHub Apps', () => {
+    expect(signedScmSources(new ConfigReader({}))).toEqual({
+      github: false,
+      gitlab: false,
+    });
+    expect(
+      signedScmSources(
+        new ConfigReader({
+          events: {
+            modules: {
+              github: { webhookSecret: ' ' },
+              gitlab: { webhookSecret: 's' },
+            },
+          },
+        }),
+      ),
+    ).toEqual({ github: false, gitlab: true });
+    expect(
+      signedScmSources(
+        new ConfigReader({
+          integrations: {
+            github: [{ host: 'github.com', apps: [{ webhookSecret: 'x' }] }],
+          },
+        }),
+      ),
+    ).toEqual({ github: true, gitlab: false });
   });
 });

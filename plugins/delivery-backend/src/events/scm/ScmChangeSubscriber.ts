@@ -13,6 +13,11 @@ const SOURCES: Record<
   'gitlab.push': { read: gitlabPush, annotation: 'gitlab.com/project-slug' },
 };
 
+const SECRET_OF: Record<string, 'github' | 'gitlab'> = {
+  'github.push': 'github',
+  'gitlab.push': 'gitlab',
+};
+
 /**
  * Records the commits of pushes to default branches as DORA changes. Webhooks arrive through the
  * Backstage events system (`/api/events/http/github` or `/gitlab`, whose modules check the
@@ -26,13 +31,30 @@ export class ScmChangeSubscriber {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** Which providers' webhooks are signed (see `signedScmSources`). */
+      signed: { github: boolean; gitlab: boolean };
     },
   ) {}
 
+  /**
+   * Subscribes to the pushes of providers whose webhooks are signed; for the others it logs one
+   * error and consumes nothing, so an unsigned payload never becomes a DORA change.
+   */
   async subscribe(): Promise<void> {
+    const topics = Object.keys(SOURCES).filter(
+      topic => this.deps.signed[SECRET_OF[topic]],
+    );
+    for (const provider of ['github', 'gitlab'] as const) {
+      if (!this.deps.signed[provider]) {
+        this.deps.logger.error(
+          `No ${provider} webhook secret (events.modules.${provider}.webhookSecret): Slipway ignores ${provider} push deliveries, which would arrive unsigned`,
+        );
+      }
+    }
+    if (topics.length === 0) return;
     await this.deps.events.subscribe({
       id: 'delivery-scm-changes',
-      topics: Object.keys(SOURCES),
+      topics,
       onEvent: async params => {
         await this.handle(params);
       },
@@ -69,6 +91,9 @@ export class ScmChangeSubscriber {
         entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
       })),
     );
-    return this.deps.store.upsertChanges(changes);
+    return this.deps.store.upsertChanges(
+      changes,
+      `scm:${SECRET_OF[params.topic]}`,
+    );
   }
 }

@@ -20,6 +20,9 @@ import {
   parseDecision,
 } from './approvalInputs';
 import { RouteDeps } from './RouteDeps';
+import { principalRef } from './principalRef';
+
+export { principalRef };
 
 export interface ApprovalRouteDeps extends RouteDeps {
   approvals: ApprovalService;
@@ -29,17 +32,6 @@ export interface ApprovalRouteDeps extends RouteDeps {
 const isUser = (credentials: BackstageCredentials) =>
   (credentials.principal as { type?: string }).type === 'user';
 
-/** `user:default/ada`, or `service:<subject>` for a pipeline's token. */
-export function principalRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.type === 'user'
-    ? principal.userEntityRef!.toLocaleLowerCase('en-US')
-    : `service:${principal.subject ?? 'unknown'}`;
-}
 
 /**
  * Approval requests: create (users and pipelines), list and read, decide (users, resource

@@ -9,6 +9,7 @@ import {
 } from '../../events/eventSchemas';
 import { EventsStore } from '../../events/EventsStore';
 import { auditedAction } from './guard';
+import { principalRef } from './principalRef';
 import { RouteDeps } from './RouteDeps';
 
 export interface EventRouteDeps extends RouteDeps {
@@ -24,7 +25,7 @@ export function registerEventRoutes(router: Router, deps: EventRouteDeps) {
     <T extends z.ZodTypeAny>(
       kind: string,
       schema: T,
-      write: (items: Array<z.infer<T>>) => Promise<number>,
+      write: (items: Array<z.infer<T>>, recordedBy: string) => Promise<number>,
     ) =>
     async (req: Request, res: Response) => {
       const accepted = await auditedAction(
@@ -49,7 +50,7 @@ export function registerEventRoutes(router: Router, deps: EventRouteDeps) {
             );
           }
           return {
-            result: await write(items),
+            result: await write(items, principalRef(credentials)),
             changed: {
               entityRefs,
               ids: items
@@ -67,18 +68,20 @@ export function registerEventRoutes(router: Router, deps: EventRouteDeps) {
 
   router.post(
     '/events/deployments',
-    ingest('deployments', deploymentEvent, items =>
-      deps.events.upsertDeployments(items, 'api'),
+    ingest('deployments', deploymentEvent, (items, by) =>
+      deps.events.upsertDeployments(items, by),
     ),
   );
   router.post(
     '/events/changes',
-    ingest('changes', changeEvent, items => deps.events.upsertChanges(items)),
+    ingest('changes', changeEvent, (items, by) =>
+      deps.events.upsertChanges(items, by),
+    ),
   );
   router.post(
     '/events/incidents',
-    ingest('incidents', incidentEvent, items =>
-      deps.events.upsertIncidents(items),
+    ingest('incidents', incidentEvent, (items, by) =>
+      deps.events.upsertIncidents(items, by),
     ),
   );
 }

@@ -9,7 +9,7 @@ import { ScanOutcome } from '../../findings/FindingsStore';
 import { decodeReport, parseReport } from '../../findings/decodeReport';
 import { entityRefFromParams } from '../entityRefFromParams';
 import { entityGatePolicy } from '../../findings/findingsConfig';
-import { auditedAction } from './guard';
+import { auditedAction, requireCaller } from './guard';
 import { FindingRouteDeps, verdictFor } from './FindingRouteDeps';
 import { parseUploadQuery } from './findingsQueries';
 
@@ -61,6 +61,7 @@ export function registerFindingUploadRoute(
   const config = deps.findingsConfig;
   router.post(
     '/entities/:kind/:namespace/:name/findings',
+    requireCaller(deps, 'findings-upload'),
     express.raw({ type: () => true, limit: config.maxUploadBytes * 2 }),
     async (req, res) => {
       const result = await auditedAction(

@@ -50,6 +50,51 @@ export async function readEntity(
   return { credentials, entity, entityRef };
 }
 
+/**
+ * Middleware for routes that read a large body: the caller is identified (and a refusal
+ * audited) before the body is read.
+ */
+export function requireCaller(
+  deps: GuardDeps,
+  eventId: string,
+  allow: Allow = ['user', 'service'],
+) {
+  return async (
+    req: Request,
+    _res: unknown,
+    next: (error?: unknown) => void,
+  ) => {
+    try {
+      await callerOf(deps, req, allow);
+      next();
+    } catch (error) {
+      await auditRefusal(deps, req, eventId, {}, error as Error);
+      next(error);
+    }
+  };
+}
+
+/** A refusal before the caller is known: the auditor cannot resolve the request's credentials. */
+async function auditRefusal(
+  deps: GuardDeps,
+  req: Request,
+  eventId: string,
+  meta: JsonObject,
+  error: Error,
+) {
+  const refused = await deps.auditor.createEvent({
+    eventId,
+    severityLevel: 'medium',
+    meta: {
+      ...meta,
+      method: req.method,
+      path: req.originalUrl,
+      ip: req.ip ?? null,
+    },
+  });
+  await refused.fail({ error, meta: { refused: 'credentials' } });
+}
+
 /** What an audited action answers, and the ids of what it changed for the audit log. */
 export interface ActionOutcome<T> {
   result: T;
@@ -73,21 +118,7 @@ export async function auditedAction<T>(
   try {
     credentials = await callerOf(deps, req, options.allow);
   } catch (error) {
-    // No request: the auditor would fail resolving the very credentials that are missing.
-    const refused = await deps.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      meta: {
-        ...meta,
-        method: req.method,
-        path: req.originalUrl,
-        ip: req.ip ?? null,
-      },
-    });
-    await refused.fail({
-      error: error as Error,
-      meta: { refused: 'credentials' },
-    });
+    await auditRefusal(deps, req, eventId, meta, error as Error);
     throw error;
   }
   const event = await deps.auditor.createEvent({
