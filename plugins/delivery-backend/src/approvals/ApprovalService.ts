@@ -194,6 +194,31 @@ export class ApprovalService {
     return outcome.request;
   }
 
+  /**
+   * A pending request of Slipway's own with its gates evaluated now and stored; one whose
+   * environment needs no approver is approved here once its gates pass (it was left pending at
+   * creation while they failed). Other requests are answered as they are.
+   */
+  async refresh(request: ApprovalRequest, now: Date): Promise<ApprovalRequest> {
+    if (request.external || request.state !== 'pending') return request;
+    const target = await this.target(request.entityRef, request.environment);
+    const gates = await evaluateGates(
+      this.deps.gates,
+      target.policy,
+      { ...request, previousEnvironment: target.previous?.name },
+      now,
+    );
+    const changed = JSON.stringify(gates) !== JSON.stringify(request.gates);
+    const approvable = request.rules.length === 0 && gates.every(g => g.passed);
+    if (!changed && !approvable) return request;
+    return this.deps.store.recheckGates(
+      request.id,
+      gates,
+      now,
+      target.policy.approvalValidForMs,
+    );
+  }
+
   /** Whether this user could decide on the request now, and why not. */
   viewer(request: ApprovalRequest, userRef?: string) {
     if (request.external) {

@@ -87,4 +87,14 @@ export interface ApprovalsStore {
   hasExternal(source: string, key: string): Promise<boolean>;
   /** Marks every pending request past its expiry as expired; answers how many. */
   expireDue(now: Date): Promise<number>;
+  /**
+   * Stores the gates of a pending request as evaluated now; a request without approval rules
+   * is approved when they all pass. Answers the request as it is then.
+   */
+  recheckGates(
+    id: string,
+    gates: ApprovalGateStatus[],
+    now: Date,
+    approvalValidForMs?: number,
+  ): Promise<ApprovalRequest>;
 }

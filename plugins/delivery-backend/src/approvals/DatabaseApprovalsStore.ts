@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  ApprovalGateStatus,
   ApprovalHistoryEntry,
   ApprovalPage,
   ApprovalRequest,
@@ -24,6 +25,7 @@ import {
   APPROVALS,
   appendHistory,
   closePending,
+  lockRequest,
   DECISIONS,
   ELIGIBILITY,
   expirePending,
@@ -100,7 +102,8 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         toState: 'pending',
         comment: input.comment,
       });
-      if (input.rules.length === 0) {
+      // no approver needed: approved now if its gates pass, else it waits until they do
+      if (input.rules.length === 0 && input.gates.every(g => g.passed)) {
         await closePending(tx, input.id, 'approved', {
           actor: 'slipway',
           at: input.createdAt,
@@ -214,6 +217,34 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
       .where({ source, external_key: key })
       .first('id');
     return row !== undefined;
+  }
+
+  async recheckGates(
+    id: string,
+    gates: ApprovalGateStatus[],
+    now: Date,
+    approvalValidForMs?: number,
+  ): Promise<ApprovalRequest> {
+    await this.db.transaction(async tx => {
+      const row = await lockRequest(tx, id);
+      if (!row || row.state !== 'pending') return;
+      await tx(APPROVALS)
+        .where({ id })
+        .update({ gates: JSON.stringify(gates) });
+      const rules =
+        typeof row.rules === 'string' ? JSON.parse(row.rules) : row.rules;
+      if ((rules ?? []).length === 0 && gates.every(g => g.passed)) {
+        await closePending(tx, id, 'approved', {
+          actor: 'slipway',
+          at: now,
+          comment: 'The environment requires no approval and its gates pass',
+          validUntil: validUntil(now, approvalValidForMs),
+        });
+      }
+    });
+    const [request] = await this.load(this.db, [id]);
+    if (!request) throw new NotFoundError(`No approval request '${id}'`);
+    return request;
   }
 
   async expireDue(now: Date): Promise<number> {

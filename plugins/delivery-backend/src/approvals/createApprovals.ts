@@ -80,8 +80,8 @@ export async function createApprovals(deps: {
     gates: {
       securityGate: deps.securityGate,
       run: uid => deps.store.getRun(uid),
-      deploymentOf: (entityRef, environment, revision) =>
-        deployments.latestOf(entityRef, environment, revision),
+      deploymentOf: (entityRef, environment, revision, trusted) =>
+        deployments.latestOf(entityRef, environment, revision, trusted),
     },
   });
   deps.permissionsRegistry.addResourceType({

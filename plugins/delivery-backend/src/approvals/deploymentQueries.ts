@@ -56,11 +56,16 @@ export class DeploymentQueries {
     return rows.map(toDeployment);
   }
 
-  /** The latest successful deployment of this revision (commit or version) to an environment. */
+  /**
+   * The latest successful deployment of this revision (commit or version) to an environment
+   * that Slipway observed itself (from a pipeline run, or posted by one of this backend's
+   * plugins) or that one of the `trusted` principals recorded.
+   */
   async latestOf(
     entityRef: string,
     environment: string,
     revision: string,
+    trusted: string[] = [],
   ): Promise<EnvironmentDeployment | undefined> {
     const row: DeploymentRow | undefined = await this.successes(
       entityRef,
@@ -69,6 +74,14 @@ export class DeploymentQueries {
       .andWhere(q =>
         q.where('commit_sha', revision).orWhere('version', revision),
       )
+      .andWhere(q => {
+        q.where('source', 'run').orWhere(
+          'recorded_by',
+          'like',
+          'service:plugin:%',
+        );
+        if (trusted.length > 0) q.orWhereIn('recorded_by', trusted);
+      })
       .first();
     return row ? toDeployment(row) : undefined;
   }

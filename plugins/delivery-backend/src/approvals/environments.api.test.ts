@@ -139,16 +139,15 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('holds approval while a metric gate of the run fails', async () => {
-      const ask = (runUid: string) =>
+      const ask = (
+        runUid: string,
+        revision = 'a'.repeat(40),
+        entityRef = 'component:default/fraud-model',
+      ) =>
         request(started.server)
           .post('/api/delivery/approvals')
           .set('Authorization', pipeline)
-          .send({
-            entityRef: 'component:default/fraud-model',
-            environment: 'staging',
-            revision: 'm1',
-            runUid,
-          })
+          .send({ entityRef, environment: 'staging', revision, runUid })
           .expect(201);
       const low = await ask('t1');
       expect(low.body.gates).toEqual([
@@ -168,6 +167,15 @@ describe.each(databases.eachSupportedId())(
         /Cannot approve while gates fail: accuracy >= 0.8/,
       );
 
+      // the run must be the entity's own, of the revision promoted (review H2)
+      const otherRevision = await ask('t2', 'b'.repeat(40));
+      expect(otherRevision.body.gates[0]).toMatchObject({
+        passed: false,
+        detail: `Run run-t2 built revision ${'a'.repeat(12)}, not ${'b'.repeat(
+          12,
+        )}; its results cannot pass this gate`,
+      });
+
       const high = await ask('t2');
       expect(high.body.gates[0].passed).toBe(true);
       const approved = await request(started.server)
@@ -176,6 +184,88 @@ describe.each(databases.eachSupportedId())(
         .send({ decision: 'approve', comment: 'ship it' })
         .expect(201);
       expect(approved.body.state).toBe('approved');
+    });
+
+    it('lets no untrusted deployment pass a soak gate (review H2)', async () => {
+      await request(started.server)
+        .post('/api/delivery/events/deployments')
+        .set(
+          'Authorization',
+          mockCredentials.service.header({
+            onBehalfOf: mockCredentials.service('external:forger'),
+            targetPluginId: 'delivery',
+          }),
+        )
+        .send([
+          {
+            id: 'forged-staging',
+            entityRef: 'component:default/payments-api',
+            environment: 'staging',
+            status: 'success',
+            finishedAt: new Date(Date.now() - 48 * 3_600_000).toISOString(),
+            commitSha: 'f0f0f0f',
+          },
+        ])
+        .expect(200);
+      const res = await request(started.server)
+        .post('/api/delivery/approvals')
+        .set('Authorization', pipeline)
+        .send({
+          entityRef: 'component:default/payments-api',
+          environment: 'production',
+          revision: 'f0f0f0f',
+        })
+        .expect(201);
+      expect(res.body.gates).toContainEqual(
+        expect.objectContaining({
+          kind: 'soak',
+          passed: false,
+          detail: 'This revision has not been deployed to staging',
+        }),
+      );
+    });
+
+    it('holds a request that needs no approver until its gates pass (review: approved at creation)', async () => {
+      await request(started.server)
+        .post('/api/delivery/events/deployments')
+        .set('Authorization', pipeline)
+        .send([
+          {
+            id: 'gated-dev-1',
+            entityRef: 'component:default/gated-svc',
+            environment: 'dev',
+            status: 'success',
+            finishedAt: new Date().toISOString(),
+            commitSha: 'c0ffee1',
+          },
+        ])
+        .expect(200);
+      const created = await request(started.server)
+        .post('/api/delivery/approvals')
+        .set('Authorization', pipeline)
+        .send({
+          entityRef: 'component:default/gated-svc',
+          environment: 'qa',
+          revision: 'c0ffee1',
+        })
+        .expect(201);
+      expect(created.body.state).toBe('pending');
+      expect(created.body.gates).toEqual([
+        expect.objectContaining({ kind: 'soak', passed: false }),
+      ]);
+      await new Promise(r => setTimeout(r, 700));
+      const later = await request(started.server)
+        .get(`/api/delivery/approvals/${created.body.id}`)
+        .set('Authorization', pipeline)
+        .expect(200);
+      expect(later.body.state).toBe('approved');
+      expect(later.body.gates).toEqual([
+        expect.objectContaining({ kind: 'soak', passed: true }),
+      ]);
+      expect(later.body.history.at(-1)).toMatchObject({
+        actor: 'slipway',
+        comment: 'The environment requires no approval and its gates pass',
+      });
     });
 
     it('fails the soak gate when the revision never ran in the previous environment', async () => {

@@ -89,6 +89,7 @@ describe('route matrix', () => {
     upsertExternal: jest.fn(),
     hasExternal: jest.fn(),
     expireDue: jest.fn(),
+    recheckGates: jest.fn(),
   };
 
   it('requires credentials on every route except the listed signed webhooks', async () => {

@@ -74,6 +74,9 @@ export const approvalCatalog: Entity[] = [
   user('carla', ['rm-emea']),
   user('eve', []),
   environment('dev', 'development'),
+  environment('qa', 'testing', {
+    trustedDeploymentSources: ['service:external:test-service'],
+  }),
   environment('staging', 'staging', {
     rules: [{ name: 'Owners', approvals: 1, from: ['owners'] }],
   }),
@@ -89,6 +92,8 @@ export const approvalCatalog: Entity[] = [
     requestExpiresAfter: 'PT24H',
     approvalValidFor: { hours: 4 },
     waitAfterPrevious: 'PT1H',
+    // the tests' pipeline token posts staging deployments through the events API
+    trustedDeploymentSources: ['service:external:test-service'],
     gates: { securityGate: true },
   }),
   environment('broken', 'staging', {
@@ -108,6 +113,10 @@ export const approvalCatalog: Entity[] = [
   }),
   component('fraud-model', 'staging, production', {
     staging: { gates: { metrics: ['accuracy >= 0.8'] } },
+  }),
+  // qa needs no approver, only half a second in dev (gates still hold a request)
+  component('gated-svc', 'dev, qa', {
+    qa: { waitAfterPrevious: 'PT0.5S' },
   }),
   component('quick-svc', 'staging', {
     staging: { requestExpiresAfter: 'PT0.2S' },

@@ -16,6 +16,7 @@ export interface GateSources {
     entityRef: string,
     environment: string,
     revision: string,
+    trustedSources: string[],
   ): Promise<EnvironmentDeployment | undefined>;
 }
 
@@ -25,6 +26,28 @@ export interface GateSubject {
   revision: string;
   runUid?: string;
   previousEnvironment?: string;
+}
+
+/**
+ * Why a run cannot vouch for the promoted artifact: it belongs to another entity, or built
+ * another revision. A metric gate reads only the entity's own run of the same revision.
+ */
+function runMismatch(
+  run: PipelineRunWithTasks,
+  subject: GateSubject,
+): string | undefined {
+  if (run.entityRef !== subject.entityRef) {
+    return `Run ${run.name} is not a run of ${subject.entityRef}; its results cannot pass this gate`;
+  }
+  const built = run.git?.revision?.toLocaleLowerCase('en-US');
+  const wanted = subject.revision.toLocaleLowerCase('en-US');
+  if (built && !(built.startsWith(wanted) || wanted.startsWith(built))) {
+    return `Run ${run.name} built revision ${built.slice(
+      0,
+      12,
+    )}, not ${wanted.slice(0, 12)}; its results cannot pass this gate`;
+  }
+  return undefined;
 }
 
 /** Every gate the policy requires, evaluated now. */
@@ -48,7 +71,14 @@ export async function evaluateGates(
   }
   if (policy.metrics.length > 0) {
     const run = subject.runUid ? await sources.run(subject.runUid) : undefined;
-    gates.push(...policy.metrics.map(m => metricGate(m, run)));
+    const problem = run && runMismatch(run, subject);
+    gates.push(
+      ...policy.metrics.map(m =>
+        problem
+          ? { ...metricGate(m, undefined), detail: problem }
+          : metricGate(m, run),
+      ),
+    );
   }
   if (policy.waitAfterPreviousMs !== undefined) {
     const deployment = subject.previousEnvironment
@@ -56,6 +86,7 @@ export async function evaluateGates(
           subject.entityRef,
           subject.previousEnvironment,
           subject.revision,
+          policy.trustedDeploymentSources,
         )
       : undefined;
     gates.push(

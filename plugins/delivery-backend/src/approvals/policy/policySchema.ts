@@ -69,13 +69,18 @@ export const environmentPolicySchema = z
     requestExpiresAfter: duration.optional(),
     approvalValidFor: duration.optional(),
     waitAfterPrevious: duration.optional(),
+    /**
+     * Principals (`user:…`, `service:…`) whose deployments posted through the events API count
+     * for the soak gate, besides those Slipway observed itself (pipeline runs, provider modules).
+     */
+    trustedDeploymentSources: z.array(z.string().min(1).max(255)).default([]),
     gates: gates.default({}),
   })
   .strict();
 
 /** `spec.approvalPolicy.<environment>` of a component: may only tighten. */
 export const componentPolicySchema = environmentPolicySchema
-  .omit({ preventSelfApproval: true })
+  .omit({ preventSelfApproval: true, trustedDeploymentSources: true })
   .extend({ preventSelfApproval: z.literal(true).optional() });
 
 /** The `spec.approvalPolicy` of a component, keyed by environment name. */
@@ -91,6 +96,8 @@ export interface ApprovalPolicy {
   requestExpiresAfterMs: number;
   approvalValidForMs?: number;
   waitAfterPreviousMs?: number;
+  /** Principals whose API-posted deployments the soak gate trusts. */
+  trustedDeploymentSources: string[];
   securityGate: boolean;
   metrics: string[];
 }
@@ -109,6 +116,9 @@ export function toApprovalPolicy(parsed: ParsedPolicy): ApprovalPolicy {
       parsed.requestExpiresAfter ?? DEFAULT_REQUEST_EXPIRY_MS,
     approvalValidForMs: parsed.approvalValidFor,
     waitAfterPreviousMs: parsed.waitAfterPrevious,
+    trustedDeploymentSources: parsed.trustedDeploymentSources.map(s =>
+      s.toLocaleLowerCase('en-US'),
+    ),
     securityGate: parsed.gates.securityGate,
     metrics: parsed.gates.metrics,
   };

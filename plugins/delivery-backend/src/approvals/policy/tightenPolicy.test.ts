@@ -44,6 +44,7 @@ describe('tightenPolicy', () => {
       approvalValidForMs: 2 * 3_600_000,
       waitAfterPreviousMs: 30 * 60_000,
       securityGate: true,
+      trustedDeploymentSources: [],
       metrics: ['accuracy >= 0.8', 'auc >= 0.9'],
     });
   });

@@ -48,6 +48,8 @@ export function tightenPolicy(
       base.waitAfterPreviousMs,
       component.waitAfterPrevious,
     ),
+    // only the environment names whom it trusts: a component cannot add to it
+    trustedDeploymentSources: base.trustedDeploymentSources,
     securityGate: base.securityGate || component.gates.securityGate,
     metrics: [...new Set([...base.metrics, ...component.gates.metrics])],
   };

@@ -9,8 +9,9 @@ import { EntityRunMapper } from './EntityRunMapper';
 
 /**
  * Keeps the entity mapping current: on each run it rebuilds the mapper's index from the catalog
- * and attaches stored runs to the entities that claim them now. Runs on every replica (`local`),
- * since each replica maps the runs its providers report.
+ * and attaches stored runs to the entities that claim them now. Runs on every replica (`local`,
+ * whatever the configured schedule says), since each replica maps the runs its providers report
+ * and the approval requests it mirrors with its own in-memory mapper.
  */
 export class EntityMappingTask {
   constructor(
@@ -25,8 +26,11 @@ export class EntityMappingTask {
   ): Promise<void> {
     await scheduler.scheduleTask({
       id: 'delivery-entity-mapping',
-      scope: 'local',
       ...schedule,
+      // after the schedule: one read from config carries `scope: undefined`, which would make
+      // the task global (one replica's mapper fresh, the others' never refreshed); and a
+      // configured `scope` cannot be honoured, since every replica needs its own mapper
+      scope: 'local',
       fn: () => this.run(),
     });
   }

@@ -32,7 +32,6 @@ export interface ApprovalRouteDeps extends RouteDeps {
 const isUser = (credentials: BackstageCredentials) =>
   (credentials.principal as { type?: string }).type === 'user';
 
-
 /**
  * Approval requests: create (users and pipelines), list and read, decide (users, resource
  * permission on the request plus catalog eligibility), cancel (the requester). Every change is
@@ -163,7 +162,13 @@ export function registerApprovalRoutes(
       req.params.id,
       deliveryApprovalReadPermission,
     );
-    res.json(await details(request, credentials));
+    // the gates as they are now (a pipeline polls here while it waits)
+    res.json(
+      await details(
+        await deps.approvals.refresh(request, new Date()),
+        credentials,
+      ),
+    );
   });
 
   router.post('/approvals/:id/decisions', async (req, res) => {
