@@ -105,6 +105,13 @@ export interface ApprovalRequest {
   triggeredBy?: string;
   /** Users who may not approve this request (requester, triggerer, commit authors). */
   excluded: string[];
+  /**
+   * Triggerer or commit authors the pipeline named that match no catalog user (by ref, e-mail
+   * or SCM login annotation): nobody could check them against the approvers.
+   */
+  unresolvedIdentities?: string[];
+  /** True while the policy lets nobody decide because of `unresolvedIdentities`. */
+  blockedByUnresolved?: boolean;
   comment?: string;
   createdAt: string;
   expiresAt: string;

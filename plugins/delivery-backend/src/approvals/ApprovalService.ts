@@ -31,6 +31,13 @@ interface Target {
   policy: ApprovalPolicy;
 }
 
+/** Why nobody may decide a request whose named identities are not all known. */
+export function unresolvedReason(request: ApprovalRequest): string {
+  return `Nobody may decide until ${(request.unresolvedIdentities ?? []).join(
+    ', ',
+  )} is matched to a catalog user (e-mail, or a github.com/user-login / gitlab.com/user-login annotation) or the request is cancelled: the policy blocks on identities it cannot check for self-approval`;
+}
+
 /**
  * Approval requests with the catalog deciding who may approve: policies are resolved from the
  * environment and component entities when a request is made, and again at each decision.
@@ -72,17 +79,16 @@ export class ApprovalService {
     const { policy } = target;
     const excluded = new Set<string>();
     if (requestedBy.startsWith('user:')) excluded.add(requestedBy);
+    let unresolved: string[] = [];
     if (policy.preventSelfApproval) {
-      if (input.triggeredBy) {
-        for (const u of await this.approvers.usersFor([input.triggeredBy])) {
-          excluded.add(u);
-        }
-      }
-      for (const u of await this.approvers.usersFor(
-        input.commitAuthors ?? [],
-      )) {
-        excluded.add(u);
-      }
+      // who triggered and who wrote the change may not approve it: named by the pipeline,
+      // matched in the catalog; what matches nobody is kept and shown, never dropped
+      const identified = await this.approvers.identify([
+        ...(input.triggeredBy ? [input.triggeredBy] : []),
+        ...(input.commitAuthors ?? []),
+      ]);
+      identified.users.forEach(u => excluded.add(u));
+      unresolved = identified.unresolved;
     }
     const rules = await this.resolveRules(target, excluded);
     for (const rule of rules) {
@@ -113,6 +119,9 @@ export class ApprovalService {
       tier: target.environment.tier,
       requestedBy,
       excluded: [...excluded].sort(),
+      unresolvedIdentities: unresolved,
+      blocksUnresolved:
+        unresolved.length > 0 && policy.unresolvedIdentities === 'block',
       rules,
       gates,
       createdAt: now,
@@ -149,6 +158,9 @@ export class ApprovalService {
       throw new NotAllowedError(
         `${userRef} requested, triggered or authored this promotion and cannot decide on it`,
       );
+    }
+    if (request.blockedByUnresolved) {
+      throw new NotAllowedError(unresolvedReason(request));
     }
     const target = await this.target(request.entityRef, request.environment);
     const current = await this.resolveRules(target, new Set(request.excluded));
@@ -233,6 +245,9 @@ export class ApprovalService {
         canDecide: false,
         reason: 'You requested, triggered or authored this promotion',
       };
+    }
+    if (request.blockedByUnresolved) {
+      return { canDecide: false, reason: unresolvedReason(request) };
     }
     if (request.decisions.some(d => d.userRef === userRef)) {
       return { canDecide: false, reason: 'You have already decided' };

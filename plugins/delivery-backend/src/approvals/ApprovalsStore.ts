@@ -21,6 +21,10 @@ export interface NewApproval {
   requestedBy: string;
   triggeredBy?: string;
   excluded: string[];
+  /** Identities the pipeline named that match no catalog user. */
+  unresolvedIdentities?: string[];
+  /** Whether the policy lets nobody decide while they are unresolved. */
+  blocksUnresolved?: boolean;
   rules: Array<{ name: string; required: number; eligible: string[] }>;
   gates: ApprovalGateStatus[];
   comment?: string;

@@ -76,6 +76,10 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         requested_by: input.requestedBy,
         triggered_by: input.triggeredBy ?? null,
         excluded: JSON.stringify(input.excluded),
+        unresolved: input.unresolvedIdentities?.length
+          ? JSON.stringify(input.unresolvedIdentities)
+          : null,
+        blocks_unresolved: input.blocksUnresolved ?? false,
         rules: JSON.stringify(
           input.rules.map(r => ({ name: r.name, required: r.required })),
         ),

@@ -23,6 +23,8 @@ export interface ApprovalRow {
   requested_by: string;
   triggered_by: string | null;
   excluded: string;
+  unresolved?: string | null;
+  blocks_unresolved?: boolean | number | null;
   rules: string;
   gates: string;
   comment: string | null;
@@ -129,6 +131,10 @@ export function rowToApproval(
     requestedBy: row.requested_by,
     triggeredBy: orUndefined(row.triggered_by),
     excluded: JSON.parse(row.excluded),
+    unresolvedIdentities: row.unresolved
+      ? JSON.parse(row.unresolved)
+      : undefined,
+    blockedByUnresolved: Boolean(row.blocks_unresolved) || undefined,
     comment: orUndefined(row.comment),
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),

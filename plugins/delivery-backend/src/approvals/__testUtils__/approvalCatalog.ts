@@ -21,10 +21,14 @@ const group = (name: string, relations: Relations = []): Entity => ({
   relations: rel(relations),
 });
 
-const user = (name: string, groups: string[]): Entity => ({
+const user = (
+  name: string,
+  groups: string[],
+  annotations?: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
-  metadata: { name, namespace: 'default' },
+  metadata: { name, namespace: 'default', annotations },
   spec: { profile: { email: `${name}@example.com` }, memberOf: groups },
   relations: rel(groups.map(g => ['memberOf', `group:default/${g}`])),
 });
@@ -67,7 +71,8 @@ export const approvalCatalog: Entity[] = [
   group('release-managers', [['parentOf', 'group:default/rm-emea']]),
   group('rm-emea', [['childOf', 'group:default/release-managers']]),
   group('payments-team'),
-  user('ada', ['payments-team']),
+  // her GitHub login differs from her catalog name
+  user('ada', ['payments-team'], { 'github.com/user-login': 'ada-l' }),
   user('dan', ['payments-team']),
   user('finn', ['payments-team']),
   user('bruno', ['release-managers']),
@@ -78,6 +83,7 @@ export const approvalCatalog: Entity[] = [
     trustedDeploymentSources: ['service:external:test-service'],
   }),
   environment('staging', 'staging', {
+    unresolvedIdentities: 'allow',
     rules: [{ name: 'Owners', approvals: 1, from: ['owners'] }],
   }),
   environment('production', 'production', {

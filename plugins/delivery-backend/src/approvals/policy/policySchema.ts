@@ -74,6 +74,11 @@ export const environmentPolicySchema = z
      * for the soak gate, besides those Slipway observed itself (pipeline runs, provider modules).
      */
     trustedDeploymentSources: z.array(z.string().min(1).max(255)).default([]),
+    /**
+     * A triggerer or commit author the catalog does not know: `block` (default) lets nobody
+     * decide until it is mapped or the request cancelled; `allow` shows it and goes on.
+     */
+    unresolvedIdentities: z.enum(['block', 'allow']).default('block'),
     gates: gates.default({}),
   })
   .strict();
@@ -98,6 +103,7 @@ export interface ApprovalPolicy {
   waitAfterPreviousMs?: number;
   /** Principals whose API-posted deployments the soak gate trusts. */
   trustedDeploymentSources: string[];
+  unresolvedIdentities: 'block' | 'allow';
   securityGate: boolean;
   metrics: string[];
 }
@@ -116,6 +122,7 @@ export function toApprovalPolicy(parsed: ParsedPolicy): ApprovalPolicy {
       parsed.requestExpiresAfter ?? DEFAULT_REQUEST_EXPIRY_MS,
     approvalValidForMs: parsed.approvalValidFor,
     waitAfterPreviousMs: parsed.waitAfterPrevious,
+    unresolvedIdentities: parsed.unresolvedIdentities,
     trustedDeploymentSources: parsed.trustedDeploymentSources.map(s =>
       s.toLocaleLowerCase('en-US'),
     ),

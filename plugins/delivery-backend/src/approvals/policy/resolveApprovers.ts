@@ -63,21 +63,67 @@ export class CatalogApprovers {
     return [...users].sort();
   }
 
-  /** Maps commit authors (user refs or e-mail addresses) to catalog users. */
-  async usersFor(authors: string[]): Promise<string[]> {
-    const refs = authors.filter(a => !a.includes('@')).map(a => parseRef(a));
-    const emails = authors.filter(a => a.includes('@')).map(lower);
-    if (emails.length > 0) {
-      const { items } = await this.catalog.getEntities(
-        {
-          filter: { kind: 'user', 'spec.profile.email': emails },
-          fields: REF_FIELDS,
-        },
-        { credentials: await this.credentials() },
-      );
-      refs.push(...items.map(e => lower(stringifyEntityRef(e))));
+  /**
+   * Matches the identities a pipeline names (user entity refs, e-mail addresses, SCM logins) to
+   * catalog users: a ref must name a user the catalog has, an e-mail a user's
+   * `spec.profile.email`, a login a user annotated `github.com/user-login` or
+   * `gitlab.com/user-login` (or, failing that, the user of that name in the default namespace).
+   * What matches nobody is answered as unresolved, never dropped.
+   */
+  async identify(
+    identities: string[],
+  ): Promise<{ users: string[]; unresolved: string[] }> {
+    const credentials = await this.credentials();
+    const users = new Set<string>();
+    const unresolved: string[] = [];
+    for (const identity of [
+      ...new Set(identities.map(i => i.trim()).filter(Boolean)),
+    ]) {
+      const found = await this.#match(identity, credentials);
+      if (found.length === 0) unresolved.push(identity);
+      found.forEach(u => users.add(u));
     }
-    return [...new Set(refs)];
+    return { users: [...users].sort(), unresolved };
+  }
+
+  async #match(
+    identity: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const refs = (filter: Record<string, string>) =>
+      this.catalog
+        .getEntities(
+          { filter: { kind: 'user', ...filter }, fields: REF_FIELDS },
+          { credentials },
+        )
+        .then(({ items }) => items.map(e => lower(stringifyEntityRef(e))));
+    if (identity.includes('@')) {
+      return refs({ 'spec.profile.email': lower(identity) });
+    }
+    if (identity.includes(':') || identity.includes('/')) {
+      let ref: string;
+      try {
+        ref = parseRef(identity);
+      } catch {
+        return [];
+      }
+      if (!ref.startsWith('user:')) return [];
+      const entity = await this.catalog.getEntityByRef(ref, { credentials });
+      return entity ? [ref] : [];
+    }
+    for (const annotation of [
+      'github.com/user-login',
+      'gitlab.com/user-login',
+    ]) {
+      const byLogin = await refs({
+        [`metadata.annotations.${annotation}`]: identity,
+      });
+      if (byLogin.length > 0) return byLogin;
+    }
+    const byName = `user:default/${lower(identity)}`;
+    return (await this.catalog.getEntityByRef(byName, { credentials }))
+      ? [byName]
+      : [];
   }
 }
 

@@ -45,6 +45,7 @@ describe('tightenPolicy', () => {
       waitAfterPreviousMs: 30 * 60_000,
       securityGate: true,
       trustedDeploymentSources: [],
+      unresolvedIdentities: 'block',
       metrics: ['accuracy >= 0.8', 'auc >= 0.9'],
     });
   });

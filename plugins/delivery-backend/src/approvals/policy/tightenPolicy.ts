@@ -50,6 +50,11 @@ export function tightenPolicy(
     ),
     // only the environment names whom it trusts: a component cannot add to it
     trustedDeploymentSources: base.trustedDeploymentSources,
+    unresolvedIdentities:
+      base.unresolvedIdentities === 'block' ||
+      component.unresolvedIdentities === 'block'
+        ? 'block'
+        : 'allow',
     securityGate: base.securityGate || component.gates.securityGate,
     metrics: [...new Set([...base.metrics, ...component.gates.metrics])],
   };

@@ -81,6 +81,23 @@ export function ApprovalRequestCard(props: ApprovalRequestCardProps) {
       <Box mt={1}>
         <ApprovalRules request={current} />
       </Box>
+      {current.unresolvedIdentities &&
+        current.unresolvedIdentities.length > 0 && (
+          <Typography
+            variant="body2"
+            color={current.blockedByUnresolved ? 'error' : 'textSecondary'}
+            role={current.blockedByUnresolved ? 'alert' : undefined}
+          >
+            {current.blockedByUnresolved ? 'Blocked: ' : ''}
+            {current.unresolvedIdentities.join(', ')}{' '}
+            {current.unresolvedIdentities.length === 1 ? 'matches' : 'match'} no
+            catalog user, so self-approval cannot be checked for{' '}
+            {current.unresolvedIdentities.length === 1 ? 'it' : 'them'}
+            {current.blockedByUnresolved
+              ? '; map it (e-mail or a github.com/user-login annotation) or cancel the request'
+              : ''}
+          </Typography>
+        )}
       {current.external && (
         <ExternalApprovalInfo
           external={current.external}

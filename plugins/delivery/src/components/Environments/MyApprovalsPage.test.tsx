@@ -49,4 +49,31 @@ describe('MyApprovalsPage', () => {
       await screen.findByText('Nothing waits for your approval'),
     ).toBeInTheDocument();
   });
+
+  it('shows the identities a blocked request could not match, and why nobody may decide', async () => {
+    const blocked = testApproval({
+      unresolvedIdentities: ['ghost@elsewhere.example'],
+      blockedByUnresolved: true,
+    });
+    await renderPage({
+      listApprovals: jest.fn().mockResolvedValue({ items: [blocked] }),
+      getApproval: jest.fn().mockResolvedValue({
+        ...testDetails(),
+        ...blocked,
+        viewer: {
+          canDecide: false,
+          reason: 'Nobody may decide until ghost@elsewhere.example is matched',
+        },
+      }),
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Blocked: ghost@elsewhere.example matches no catalog user',
+    );
+    expect(
+      await screen.findByText(
+        'Nobody may decide until ghost@elsewhere.example is matched',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
 });
