@@ -9,6 +9,7 @@ import {
   deliveryPermissions,
 } from '@slipway/plugin-delivery-common';
 import { EntityAccess } from './service/access/EntityAccess';
+import { IdempotencyStore } from './service/idempotency/IdempotencyStore';
 import { ServiceScopes } from './service/access/ServiceScopes';
 import {
   deliveryApprovalSourcesExtensionPoint,
@@ -167,6 +168,7 @@ export const deliveryPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             access,
+            idempotency: new IdempotencyStore(await database.getClient()),
             auditor: deps.auditor,
             logger,
           }),

@@ -19,6 +19,7 @@ import { ApprovalsStore } from '../approvals/ApprovalsStore';
 import { DeploymentQueries } from '../approvals/deploymentQueries';
 import { createRouter } from './router';
 import { EntityAccess } from './access/EntityAccess';
+import { IdempotencyStore } from './idempotency/IdempotencyStore';
 import { ServiceScopes } from './access/ServiceScopes';
 
 /**
@@ -127,6 +128,9 @@ describe('route matrix', () => {
       ),
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      idempotency: new IdempotencyStore(
+        knexFactory({ client: 'better-sqlite3', useNullAsDefault: true }),
+      ),
       access: new EntityAccess({
         catalog,
         permissions: mockServices.permissions(),

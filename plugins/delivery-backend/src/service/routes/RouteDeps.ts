@@ -7,6 +7,7 @@ import {
 import { PipelineProvider } from '@slipway/plugin-delivery-node';
 import { DeliveryStore } from '../../database/DeliveryStore';
 import { EntityAccess } from '../access/EntityAccess';
+import { IdempotencyStore } from '../idempotency/IdempotencyStore';
 
 /** What every route module gets. */
 export interface RouteDeps {
@@ -18,5 +19,7 @@ export interface RouteDeps {
   auditor: AuditorService;
   /** Catalog visibility, entity-scoped permissions and service scopes. */
   access: EntityAccess;
+  /** Answers of actions by Idempotency-Key, so a retry does not act twice. */
+  idempotency: IdempotencyStore;
   logger: LoggerService;
 }

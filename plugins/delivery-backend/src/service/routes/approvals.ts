@@ -21,6 +21,7 @@ import {
 } from './approvalInputs';
 import { RouteDeps } from './RouteDeps';
 import { principalRef } from './principalRef';
+import { IdempotencyStore } from '../idempotency/IdempotencyStore';
 
 export { principalRef };
 
@@ -99,19 +100,37 @@ export function registerApprovalRoutes(
           deliveryApprovalCreatePermission,
         );
         const requestedBy = principalRef(credentials);
-        const { request } = await deps.approvals.create(
-          input,
-          requestedBy,
-          new Date(),
-        );
+        const create = async () => {
+          const { request } = await deps.approvals.create(
+            input,
+            requestedBy,
+            new Date(),
+          );
+          return { status: 201, body: await details(request, credentials) };
+        };
+        // a retried request (same Idempotency-Key) answers the first one and supersedes nothing
+        const key = IdempotencyStore.keyOf(req.headers['idempotency-key']);
+        const answer = key
+          ? await deps.idempotency.once(
+              {
+                principal: requestedBy,
+                action: 'approval-request',
+                key,
+                target: `${input.entityRef}#${input.environment}`,
+              },
+              create,
+            )
+          : { ...(await create()), replayed: false };
+        const request = answer.body as ApprovalRequestDetails;
         return {
-          result: await details(request, credentials),
+          result: request,
           changed: {
             id: request.id,
             entityRef: request.entityRef,
             environment: request.environment,
             revision: request.revision ?? null,
             requestedBy,
+            replayed: answer.replayed,
           },
         };
       },

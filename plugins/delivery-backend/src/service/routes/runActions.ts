@@ -8,6 +8,8 @@ import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../parseQuery';
 import { auditedAction } from './guard';
+import { IdempotencyStore } from '../idempotency/IdempotencyStore';
+import { principalRef } from './principalRef';
 import { RouteDeps } from './RouteDeps';
 import { readableRun } from './runReads';
 
@@ -100,11 +102,31 @@ export function registerRunActionRoutes(router: Router, deps: RouteDeps) {
         };
         const changed = { run: run.name, entityRef: run.entityRef };
         if (action === 'rerun') {
-          const created = await provider.rerun(run, context);
-          res.status(201).json(created);
+          const key = IdempotencyStore.keyOf(req.headers['idempotency-key']);
+          const start = async () => ({
+            status: 201,
+            body: await provider.rerun(run, context),
+          });
+          const answer = key
+            ? await deps.idempotency.once(
+                {
+                  principal: principalRef(credentials),
+                  action: 'run-rerun',
+                  key,
+                  target: run.uid,
+                },
+                start,
+              )
+            : { ...(await start()), replayed: false };
+          res.status(answer.status).json(answer.body);
+          const created = answer.body as { name: string; uid?: string };
           return {
             result: undefined,
-            changed: { ...changed, created: created.uid ?? created.name },
+            changed: {
+              ...changed,
+              created: created.uid ?? created.name,
+              replayed: answer.replayed,
+            },
           };
         }
         await provider.cancel(run, context);
