@@ -9,6 +9,7 @@ import { ScanOutcome } from '../../findings/FindingsStore';
 import { decodeReport, parseReport } from '../../findings/decodeReport';
 import { entityRefFromParams } from '../entityRefFromParams';
 import { entityGatePolicy } from '../../findings/findingsConfig';
+import { boundReport } from '../../findings/boundReport';
 import { auditedAction, requireCaller } from './guard';
 import { FindingRouteDeps, verdictFor } from './FindingRouteDeps';
 import { parseUploadQuery } from './findingsQueries';
@@ -77,10 +78,12 @@ export function registerFindingUploadRoute(
           );
           const query = parseUploadQuery(req.query);
           const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-          const report = parseReport(
-            decodeReport(body, config.maxUploadBytes),
-            deps.parsers(),
-            { defaultTarget: query.target },
+          const report = boundReport(
+            parseReport(
+              decodeReport(body, config.maxUploadBytes),
+              deps.parsers(),
+              { defaultTarget: query.target },
+            ),
           );
           const now = new Date();
           const policy = entityGatePolicy(

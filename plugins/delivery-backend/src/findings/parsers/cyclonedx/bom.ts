@@ -62,20 +62,31 @@ export function packageOf(component: Json): PackageRef | undefined {
   };
 }
 
+/** Components nest at most this deep; deeper is refused (4xx), never a stack overflow. */
+export const MAX_COMPONENT_DEPTH = 64;
+
 /** Adds the components of `list` (and theirs, recursively) to `index` by `bom-ref`. */
 function indexList(
   list: unknown,
   field: string,
   index: Map<string, Json>,
+  depth = 1,
 ): void {
   if (list === undefined) return;
+  if (depth > MAX_COMPONENT_DEPTH) {
+    invalid(
+      CDX_FORMAT,
+      field.length > 120 ? `${field.slice(0, 60)}…${field.slice(-40)}` : field,
+      `nests components more than ${MAX_COMPONENT_DEPTH} levels deep`,
+    );
+  }
   if (!Array.isArray(list)) invalid(CDX_FORMAT, field, 'must be an array');
   for (const [i, component] of list.entries()) {
     const f = `${field}[${i}]`;
     if (!isObject(component)) invalid(CDX_FORMAT, f, 'must be an object');
     const ref = str(component['bom-ref']);
     if (ref && !index.has(ref)) index.set(ref, component);
-    indexList(component.components, `${f}.components`, index);
+    indexList(component.components, `${f}.components`, index, depth + 1);
   }
 }
 
