@@ -22,6 +22,13 @@ export interface ExternalApprovalRecord {
   environment?: string;
   /** Revision or version being promoted, when known. */
   revision?: string;
+  /**
+   * Who started the pipeline run that waits (a user ref, e-mail or SCM login), when the source
+   * knows: excluded from approving, as for Slipway's own requests.
+   */
+  triggeredBy?: string;
+  /** Authors of the promoted commits (refs, e-mails or logins), when the source knows. */
+  commitAuthors?: string[];
   /** The external system's verdict: it decides, Slipway mirrors. */
   state: 'pending' | 'approved' | 'rejected';
   approvalsRequired: number;

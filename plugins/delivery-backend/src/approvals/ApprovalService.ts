@@ -16,6 +16,11 @@ import { ApprovalNotifier } from './ApprovalNotifier';
 import { ApprovalsStore } from './ApprovalsStore';
 import { ExternalApprovals } from './ExternalApprovals';
 import { evaluateGates, GateSources } from './gates/evaluateGates';
+import { unresolvedReason } from './unresolvedReason';
+import { ApprovalProtections } from './upsertExternal';
+import { ExternalApprovalRecord } from '@slipway/plugin-delivery-node';
+
+export { unresolvedReason };
 import { ApprovalPolicy, NO_APPROVAL_POLICY } from './policy/policySchema';
 import { CatalogApprovers } from './policy/resolveApprovers';
 import {
@@ -29,13 +34,6 @@ interface Target {
   environment: ResolvedEnvironment;
   previous?: ResolvedEnvironment;
   policy: ApprovalPolicy;
-}
-
-/** Why nobody may decide a request whose named identities are not all known. */
-export function unresolvedReason(request: ApprovalRequest): string {
-  return `Nobody may decide until ${(request.unresolvedIdentities ?? []).join(
-    ', ',
-  )} is matched to a catalog user (e-mail, or a github.com/user-login / gitlab.com/user-login annotation) or the request is cancelled: the policy blocks on identities it cannot check for self-approval`;
 }
 
 /**
@@ -204,6 +202,55 @@ export class ApprovalService {
     });
     if (outcome.transition) await this.deps.notifier.closed(outcome.request);
     return outcome.request;
+  }
+
+  /**
+   * The exclusions and gates a mirrored approval object gets, as a Slipway request for the same
+   * entity and environment would: its triggerer and commit authors matched in the catalog (what
+   * matches nobody blocks under the policy's `unresolvedIdentities`), the policy's gates for its
+   * revision. Without a readable policy (no or an unknown environment) it excludes nobody.
+   */
+  async protectionsFor(
+    entityRef: string,
+    environment: string | undefined,
+    record: ExternalApprovalRecord,
+  ): Promise<ApprovalProtections> {
+    const none = {
+      excluded: [],
+      unresolvedIdentities: [],
+      blocksUnresolved: false,
+      gates: [],
+    };
+    if (!environment) return none;
+    let target: Target;
+    try {
+      target = await this.target(entityRef, environment);
+    } catch {
+      return none;
+    }
+    const identified = target.policy.preventSelfApproval
+      ? await this.approvers.identify([
+          ...(record.triggeredBy ? [record.triggeredBy] : []),
+          ...(record.commitAuthors ?? []),
+        ])
+      : { users: [], unresolved: [] };
+    return {
+      excluded: identified.users,
+      unresolvedIdentities: identified.unresolved,
+      blocksUnresolved:
+        identified.unresolved.length > 0 &&
+        target.policy.unresolvedIdentities === 'block',
+      gates: await evaluateGates(
+        this.deps.gates,
+        target.policy,
+        {
+          entityRef,
+          revision: record.revision ?? '',
+          previousEnvironment: target.previous?.name,
+        },
+        new Date(),
+      ),
+    };
   }
 
   /**

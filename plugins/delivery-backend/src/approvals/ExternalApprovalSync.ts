@@ -7,6 +7,7 @@ import { ApprovalRequest } from '@slipway/plugin-delivery-common';
 import { MappableRun } from '../service/mapping/EntityRunMapper';
 import { ApprovalsStore } from './ApprovalsStore';
 import { ResolvedEnvironment } from './policy/resolveEnvironments';
+import { ApprovalProtections } from './upsertExternal';
 
 /** What the sync needs from the rest of the backend. */
 export interface ExternalApprovalSyncDeps {
@@ -14,6 +15,12 @@ export interface ExternalApprovalSyncDeps {
   /** The entity an object belongs to, found as for runs (kubernetes-id label or selectors). */
   entityOf: (object: MappableRun) => string | undefined;
   environmentsOf: (entityRef: string) => Promise<ResolvedEnvironment[]>;
+  /** Exclusions and gates for a new mirrored request, as Slipway's own requests get them. */
+  protectionsFor?: (
+    entityRef: string,
+    environment: string | undefined,
+    record: ExternalApprovalRecord,
+  ) => Promise<ApprovalProtections>;
   logger: LoggerService;
 }
 
@@ -62,9 +69,14 @@ export class ExternalApprovalSync {
         );
       }
     }
+    const protections =
+      known || !this.deps.protectionsFor
+        ? undefined
+        : await this.deps.protectionsFor(entityRef, environment?.name, record);
     return this.deps.store.upsertExternal({
       source,
       record,
+      protections,
       entityRef,
       environment: environment?.name ?? wanted ?? 'unassigned',
       environmentRef: environment?.entityRef ?? '',

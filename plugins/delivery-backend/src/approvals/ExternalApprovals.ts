@@ -6,6 +6,7 @@ import {
 } from '@slipway/plugin-delivery-common';
 import { ApprovalSourceRegistry } from './ApprovalSourceRegistry';
 import { ExternalApprovalSync } from './ExternalApprovalSync';
+import { unresolvedReason } from './unresolvedReason';
 
 type Viewer = ApprovalRequestDetails['viewer'];
 
@@ -36,6 +37,15 @@ export class ExternalApprovals {
     }
     if (request.decisions.some(d => d.userRef === userRef)) {
       return { canDecide: false, reason: 'You have already decided' };
+    }
+    if (request.excluded.includes(userRef)) {
+      return {
+        canDecide: false,
+        reason: 'You triggered or authored this promotion',
+      };
+    }
+    if (request.blockedByUnresolved) {
+      return { canDecide: false, reason: unresolvedReason(request) };
     }
     if (!request.rules.some(r => r.eligible.includes(userRef))) {
       return {
@@ -80,6 +90,14 @@ export class ExternalApprovals {
         throw new ConflictError(message);
       }
       throw new NotAllowedError(message);
+    }
+    const failing = request.gates.filter(g => !g.passed);
+    if (decision === 'approve' && failing.length > 0) {
+      throw new ConflictError(
+        `Cannot approve while gates fail: ${failing
+          .map(g => `${g.name}: ${g.detail}`)
+          .join('; ')}`,
+      );
     }
     const source = this.sources.get(external.source)!;
     const record = await source.decide({

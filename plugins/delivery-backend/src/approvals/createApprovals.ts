@@ -69,9 +69,12 @@ export async function createApprovals(deps: {
         ? resolveEnvironments(deps.catalog, credentials, entity)
         : [];
     },
+    // mirrored objects get the exclusions and gates of Slipway's own requests
+    protectionsFor: (entityRef, environment, record) =>
+      approvals.protectionsFor(entityRef, environment, record),
     logger: deps.logger,
   });
-  const approvals = new ApprovalService({
+  const approvals: ApprovalService = new ApprovalService({
     external: new ExternalApprovals(deps.sources, sync),
     store: approvalsStore,
     catalog: deps.catalog,

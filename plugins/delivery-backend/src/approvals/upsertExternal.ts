@@ -1,3 +1,4 @@
+import { ApprovalGateStatus } from '@slipway/plugin-delivery-common';
 import { ExternalApprovalRecord } from '@slipway/plugin-delivery-node';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +22,16 @@ export interface ExternalApprovalUpsert {
   environmentRef: string;
   tier: string;
   now: Date;
+  /** Exclusions and gates of a new request, as for Slipway's own (see `ApprovalService`). */
+  protections?: ApprovalProtections;
+}
+
+/** Who may not approve a request, what could not be checked, and its gates. */
+export interface ApprovalProtections {
+  excluded: string[];
+  unresolvedIdentities: string[];
+  blocksUnresolved: boolean;
+  gates: ApprovalGateStatus[];
 }
 
 /** The source decides when its objects end; Slipway's own expiry stays out of the way. */
@@ -44,11 +55,15 @@ async function insertRequest(
     revision: record.revision ?? '',
     state: 'pending',
     requested_by: requestedBy,
-    excluded: '[]',
+    excluded: JSON.stringify(input.protections?.excluded ?? []),
+    unresolved: input.protections?.unresolvedIdentities.length
+      ? JSON.stringify(input.protections.unresolvedIdentities)
+      : null,
+    blocks_unresolved: input.protections?.blocksUnresolved ?? false,
     rules: JSON.stringify([
       { name: RULE_NAME, required: record.approvalsRequired },
     ]),
-    gates: '[]',
+    gates: JSON.stringify(input.protections?.gates ?? []),
     comment: record.title ?? null,
     created_at: createdAt,
     expires_at: new Date(createdAt.getTime() + MIRROR_EXPIRY_MS),
