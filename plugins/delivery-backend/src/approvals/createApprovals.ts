@@ -57,6 +57,8 @@ export async function createApprovals(deps: {
       return `/catalog/${namespace}/${kind}/${name}/environments?approval=${request.id}`;
     },
   );
+  // the sync protects new mirrored requests through the service, which in turn uses the sync
+  const service: { current?: ApprovalService } = {};
   const sync = new ExternalApprovalSync({
     store: approvalsStore,
     entityOf: deps.entityOf,
@@ -71,10 +73,10 @@ export async function createApprovals(deps: {
     },
     // mirrored objects get the exclusions and gates of Slipway's own requests
     protectionsFor: (entityRef, environment, record) =>
-      approvals.protectionsFor(entityRef, environment, record),
+      service.current!.protectionsFor(entityRef, environment, record),
     logger: deps.logger,
   });
-  const approvals: ApprovalService = new ApprovalService({
+  const approvals = new ApprovalService({
     external: new ExternalApprovals(deps.sources, sync),
     store: approvalsStore,
     catalog: deps.catalog,
@@ -87,6 +89,7 @@ export async function createApprovals(deps: {
         deployments.latestOf(entityRef, environment, revision, trusted),
     },
   });
+  service.current = approvals;
   deps.permissionsRegistry.addResourceType({
     resourceRef: approvalResourceRef,
     permissions: [deliveryApprovalDecidePermission],
