@@ -26,6 +26,11 @@ export interface FakeKubeApiServerOptions {
   /** Bearer token every request must carry. Default 'test-token'. */
   token?: string;
   /**
+   * Further accepted bearer tokens, each naming its user (e.g. a second
+   * ServiceAccount); requests made with one record that user as `user`.
+   */
+  users?: Record<string, string>;
+  /**
    * Further resource types to serve besides the Tekton runs, e.g. from
    * `kubeResources`. Creating a namespaced object through the API checks that
    * its namespace exists when `namespaces` is among them.
@@ -47,6 +52,8 @@ const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
  */
 export class FakeKubeApiServer {
   readonly token: string;
+  /** The further tokens and their users (see `FakeKubeApiServerOptions.users`). */
+  readonly users: Readonly<Record<string, string>>;
   /** Every request received, in order (including failed and unauthorised ones). */
   readonly requests: RecordedRequest[] = [];
 
@@ -69,6 +76,7 @@ export class FakeKubeApiServer {
       throw new Error('FakeKubeApiServer needs at least one served version');
     }
     this.token = options.token ?? 'test-token';
+    this.users = { ...options.users };
     this.registry = new ResourceRegistry([
       ...tektonRunDefinitions(servedVersions),
       ...(options.resources ?? []),
@@ -263,11 +271,18 @@ export class FakeKubeApiServer {
       );
       return;
     }
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const extraUser =
+      bearer !== undefined && Object.hasOwn(this.users, bearer)
+        ? this.users[bearer]
+        : undefined;
+    if (bearer !== this.token && extraUser === undefined) {
       req.resume();
       sendStatus(res, 401, 'Unauthorized');
       return;
     }
+    if (extraUser !== undefined)
+      this.requests[this.requests.length - 1].user = extraUser;
     const tracker = this.trackers.find(t =>
       t.matches(req, url.pathname, query),
     );

@@ -22,6 +22,8 @@ export class StatusError extends Error {
     readonly code: number,
     message: string,
     readonly reason: string = REASONS[code] ?? 'Unknown',
+    /** The Status `details`, e.g. the causes of an apply conflict. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'StatusError';
@@ -32,7 +34,12 @@ export function notFound(resource: string, name: string): StatusError {
   return new StatusError(404, `${resource} "${name}" not found`);
 }
 
-export function statusBody(code: number, message: string, reason?: string) {
+export function statusBody(
+  code: number,
+  message: string,
+  reason?: string,
+  details?: Record<string, unknown>,
+) {
   return {
     kind: 'Status',
     apiVersion: 'v1',
@@ -40,6 +47,7 @@ export function statusBody(code: number, message: string, reason?: string) {
     status: 'Failure',
     message,
     reason: reason ?? REASONS[code] ?? 'Unknown',
+    ...(details ? { details } : {}),
     code,
   };
 }
@@ -62,8 +70,9 @@ export function sendStatus(
   code: number,
   message: string,
   reason?: string,
+  details?: Record<string, unknown>,
 ): void {
-  sendJson(res, code, statusBody(code, message, reason));
+  sendJson(res, code, statusBody(code, message, reason, details));
 }
 
 export function sendText(res: ServerResponse, text: string | Buffer): void {
@@ -96,4 +105,47 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 /** The media type of a request, without parameters, lower-cased. */
 export function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * Whether a write is a dry run: `dryRun=All`; any other value is refused
+ * with 400, as the API server does.
+ */
+export function dryRunOf(query: Record<string, string>): boolean {
+  const value = query.dryRun;
+  if (value === undefined || value === '') return false;
+  if (value !== 'All') {
+    throw new StatusError(
+      400,
+      `Invalid value: "${value}": supported values: "All"`,
+    );
+  }
+  return true;
+}
+
+/**
+ * The field manager of an update: `fieldManager`, else the User-Agent's
+ * product (as the API server derives it), else 'unknown'.
+ */
+export function requestManager(
+  req: IncomingMessage,
+  query: Record<string, string>,
+): string {
+  if (query.fieldManager) return query.fieldManager;
+  const agent = req.headers['user-agent'];
+  const product = typeof agent === 'string' ? agent.split('/')[0].trim() : '';
+  return product || 'unknown';
+}
+
+/** 400 for a dry run of a write this server only performs for real. */
+export function refuseDryRun(
+  req: IncomingMessage,
+  query: Record<string, string>,
+): void {
+  if (!dryRunOf(query)) return;
+  req.resume();
+  throw new StatusError(
+    400,
+    'FakeKubeApiServer supports dryRun=All only for server-side apply',
+  );
 }

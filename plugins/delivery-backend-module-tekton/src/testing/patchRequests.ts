@@ -1,11 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import {
+  applyOwnership,
+  createOwnership,
+  managedFieldsOf,
+  sameOwnership,
+} from './fieldOwnership';
+import {
   StatusError,
+  dryRunOf,
   mediaType,
   notFound,
   readBodyText,
   readJsonBody,
+  refuseDryRun,
+  requestManager,
 } from './http';
 import { applyJsonPatch, applyMergePatch } from './patch';
 import { groupVersion } from './registry';
@@ -30,18 +39,6 @@ export interface PatchResult {
 }
 
 type Item = Target & { name: string };
-
-function managedFieldsEntry(manager: string, target: Target) {
-  return {
-    manager,
-    operation: 'Apply',
-    apiVersion: groupVersion(target.def),
-    time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    fieldsType: 'FieldsV1',
-    fieldsV1: {},
-    ...(target.statusOnly ? { subresource: 'status' } : {}),
-  };
-}
 
 /** Checks an apply body against the URL, like the API server does. */
 async function readApplyBody(
@@ -79,11 +76,19 @@ async function readApplyBody(
   return { ...body, metadata: { ...meta, name: target.name } };
 }
 
+function withoutManagedFields(obj: KubeObject): KubeObject {
+  const { managedFields, ...metadata } = obj.metadata;
+  return { ...obj, metadata: metadata as KubeObject['metadata'] };
+}
+
 /**
  * Server-side apply: creates the object when absent, otherwise merges the
- * applied configuration into it (maps merged, lists replaced; field
- * ownership conflicts are not modelled). A no-op apply keeps the
- * resourceVersion. `fieldManager` is required.
+ * applied configuration into it (maps merged, lists replaced; fields the
+ * manager no longer applies are kept). Field ownership is tracked in
+ * `managedFields`: a changed value of a field another manager owns is a 409
+ * Conflict naming the managers and fields, unless `force=true`, which takes
+ * the fields over. A no-op apply keeps the resourceVersion; `dryRun=All`
+ * answers the result without storing it. `fieldManager` is required.
  */
 async function apply(
   ctx: WriteContext,
@@ -99,22 +104,31 @@ async function apply(
       'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
     );
   }
+  const dryRun = dryRunOf(query);
   const body = await readApplyBody(req, target);
-  const entry = managedFieldsEntry(manager, target);
   if (!existing) {
     if (target.statusOnly) throw notFound(qualified(target.def), target.name);
-    const object = createObject(ctx, target, body, { managedFields: [entry] });
+    const managedFields = createOwnership(target, body, manager);
+    const object = createObject(ctx, target, body, { managedFields }, dryRun);
     return { code: 201, object };
   }
   const next = nextVersion(target, existing, applyMergePatch(existing, body));
-  if (sameJson(next, existing)) return { code: 200, object: existing };
-  const others = (existing.metadata.managedFields ?? []) as unknown[];
-  next.metadata.managedFields = [
-    ...others.filter(
-      m => !isRecord(m) || m.manager !== manager || m.operation !== 'Apply',
-    ),
-    entry,
-  ];
+  const managedFields = applyOwnership({
+    target,
+    existing,
+    next,
+    applied: body,
+    manager,
+    force: query.force === 'true',
+  });
+  if (
+    sameJson(withoutManagedFields(next), withoutManagedFields(existing)) &&
+    sameOwnership(managedFields, managedFieldsOf(existing))
+  ) {
+    return { code: 200, object: existing };
+  }
+  next.metadata.managedFields = managedFields;
+  if (dryRun) return { code: 200, object: next };
   return { code: 200, object: commit(ctx, target, existing, next) };
 }
 
@@ -139,6 +153,7 @@ export async function patchItem(
     req.resume();
     throw notFound(qualified(target.def), target.name);
   }
+  refuseDryRun(req, query);
   const body = await readJsonBody(req);
   const updated =
     type === MERGE
@@ -146,6 +161,12 @@ export async function patchItem(
       : applyJsonPatch(existing, body);
   return {
     code: 200,
-    object: commitUpdate(ctx, target, existing, updated),
+    object: commitUpdate(
+      ctx,
+      target,
+      existing,
+      updated,
+      requestManager(req, query),
+    ),
   };
 }

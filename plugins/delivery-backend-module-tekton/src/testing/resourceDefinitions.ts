@@ -65,6 +65,18 @@ export const kubeResources = {
     'rolebindings',
     'RoleBinding',
   ),
+  clusterRoles: {
+    ...grouped('rbac.authorization.k8s.io/v1', 'clusterroles', 'ClusterRole'),
+    namespaced: false,
+  },
+  clusterRoleBindings: {
+    ...grouped(
+      'rbac.authorization.k8s.io/v1',
+      'clusterrolebindings',
+      'ClusterRoleBinding',
+    ),
+    namespaced: false,
+  },
   deployments: grouped('apps/v1', 'deployments', 'Deployment'),
   pipelines: grouped('tekton.dev/v1', 'pipelines', 'Pipeline'),
   tasks: grouped('tekton.dev/v1', 'tasks', 'Task'),

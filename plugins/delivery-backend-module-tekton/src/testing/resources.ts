@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiResourceList } from './discovery';
-import { StatusError, notFound, readJsonBody, sendJson } from './http';
+import {
+  StatusError,
+  notFound,
+  readJsonBody,
+  refuseDryRun,
+  requestManager,
+  sendJson,
+} from './http';
 import { patchItem } from './patchRequests';
 import { groupVersion } from './registry';
 import {
@@ -81,7 +88,9 @@ async function replace(
   target: Target & { name: string },
   existing: KubeObject,
   req: IncomingMessage,
+  query: Record<string, string>,
 ): Promise<KubeObject> {
+  refuseDryRun(req, query);
   const body = await readJsonBody(req);
   if (
     isRecord(body) &&
@@ -93,7 +102,7 @@ async function replace(
       'the name of the object does not match the name on the URL',
     );
   }
-  return commitUpdate(ctx, target, existing, body);
+  return commitUpdate(ctx, target, existing, body, requestManager(req, query));
 }
 
 /** GET, PATCH, PUT and DELETE on one object; answers status code and object. */
@@ -114,9 +123,10 @@ async function item(
     case 'GET':
       return [200, existing];
     case 'PUT':
-      return [200, await replace(ctx, target, existing, req)];
+      return [200, await replace(ctx, target, existing, req, query)];
     case 'DELETE':
       if (target.statusOnly) break;
+      refuseDryRun(req, query);
       return [200, ctx.store.remove(def, namespace, name) ?? existing];
     default:
   }
@@ -157,6 +167,7 @@ export async function serveResources(
     req.method === 'POST' &&
     (target.namespace !== undefined || !target.def.namespaced)
   ) {
+    refuseDryRun(req, query);
     const created = createObject(ctx, target, await readJsonBody(req));
     sendJson(res, 201, render(created, target));
   } else {

@@ -81,7 +81,7 @@ export async function route(
     if (res.headersSent) {
       res.destroy();
     } else if (e instanceof StatusError) {
-      sendStatus(res, e.code, e.message, e.reason);
+      sendStatus(res, e.code, e.message, e.reason, e.details);
     } else {
       sendStatus(res, 500, e instanceof Error ? e.message : String(e));
     }

@@ -87,6 +87,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** The Content-Type header, when the request carried one. */
   contentType?: string;
+  /** The user of the token, when it was one of the server's further `users`. */
+  user?: string;
   /** Kubernetes impersonation headers (Impersonate-User / Impersonate-Group), when sent. */
   impersonate?: { user?: string; groups: string[] };
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { updateOwnership } from './fieldOwnership';
 import { StatusError, notFound } from './http';
 import { ResourceRegistry, groupVersion } from './registry';
 import { ObjectStore } from './store';
@@ -48,13 +50,15 @@ function checkNamespaceExists(ctx: WriteContext, namespace: string): void {
 
 /**
  * Creates an object from a request body (POST, or a server-side apply of an
- * absent object). 409 AlreadyExists when the name is taken.
+ * absent object). 409 AlreadyExists when the name is taken. A dry run checks
+ * the same and answers the object without storing it.
  */
 export function createObject(
   ctx: WriteContext,
   target: Target,
   body: unknown,
   extraMeta: Record<string, unknown> = {},
+  dryRun = false,
 ): KubeObject {
   if (!isRecord(body)) throw new StatusError(400, 'the body must be an object');
   const { def } = target;
@@ -108,7 +112,20 @@ export function createObject(
       generation: 1,
     },
   };
-  return ctx.store.put(def, normalized(target, candidate));
+  const object = normalized(target, candidate);
+  if (!dryRun) return ctx.store.put(def, object);
+  return {
+    ...object,
+    apiVersion: groupVersion(def),
+    kind: def.kind,
+    metadata: {
+      ...object.metadata,
+      name,
+      uid: randomUUID(),
+      creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      resourceVersion: '',
+    },
+  };
 }
 
 /**
@@ -189,12 +206,19 @@ export function commit(
   return ctx.store.put(target.def, next);
 }
 
-/** An update (PUT or a merge/JSON patch result). */
+/**
+ * An update (PUT or a merge/JSON patch result) by `manager`, who then owns
+ * the fields it changed (on objects that have managedFields).
+ */
 export function commitUpdate(
   ctx: WriteContext,
   target: Target,
   existing: KubeObject,
   updated: unknown,
+  manager = 'unknown',
 ): KubeObject {
-  return commit(ctx, target, existing, nextVersion(target, existing, updated));
+  const next = nextVersion(target, existing, updated);
+  const managedFields = updateOwnership({ target, existing, next, manager });
+  if (managedFields) next.metadata.managedFields = managedFields;
+  return commit(ctx, target, existing, next);
 }

@@ -16,6 +16,7 @@ import path from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
 import scaffolderModuleDelivery from '../index';
+import { SCAFFOLDER_TOKEN, SCAFFOLDER_USER } from './kubeCluster';
 
 /** The repository's `templates/` folder. */
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
@@ -71,7 +72,8 @@ export interface DryRunResponse {
 /**
  * Runs a template of `templates/` through the real scaffolder backend's dry-run endpoint
  * (POST /api/scaffolder/v2/dry-run) with this module and the GitHub module installed, and the local
- * Kubernetes-protocol server as the only cluster; returns the
+ * Kubernetes-protocol server as the only cluster (the ingestion's and, with its own token, the
+ * scaffolder's); returns the
  * log, the output and the files the dry run left in the workspace. `values` are what the user
  * typed; the schema defaults are added as the form adds them.
  */
@@ -86,6 +88,7 @@ export async function dryRunTemplate(
   );
   const cluster = await FakeKubeApiServer.start({
     resources: allKubeResources,
+    users: { [SCAFFOLDER_TOKEN]: SCAFFOLDER_USER },
   });
   const backend = await startTestBackend({
     features: [
@@ -96,6 +99,13 @@ export async function dryRunTemplate(
       mockServices.rootConfig.factory({
         data: {
           backend: { baseUrl: 'http://localhost:7007' },
+          delivery: {
+            scaffolder: {
+              clusters: [
+                { name: 'local', serviceAccountToken: SCAFFOLDER_TOKEN },
+              ],
+            },
+          },
           kubernetes: {
             clusterLocatorMethods: [
               {

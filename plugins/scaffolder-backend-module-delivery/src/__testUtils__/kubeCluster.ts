@@ -7,19 +7,34 @@ import {
   allKubeResources,
 } from '@slipway/plugin-delivery-backend-module-tekton/testUtils';
 
-/** A local Kubernetes-protocol server serving every ready-made resource type. */
+/** The scaffolder's own token on the local server (not the ingestion's `server.token`). */
+export const SCAFFOLDER_TOKEN = 'scaffolder-service-account-token';
+/** The user the server records for requests made with it. */
+export const SCAFFOLDER_USER =
+  'system:serviceaccount:slipway:slipway-scaffolder';
+
+/**
+ * A local Kubernetes-protocol server serving every ready-made resource type,
+ * accepting the ingestion's token (`server.token`) and the scaffolder's.
+ */
 export function startCluster(): Promise<FakeKubeApiServer> {
-  return FakeKubeApiServer.start({ resources: allKubeResources });
+  return FakeKubeApiServer.start({
+    resources: allKubeResources,
+    users: { [SCAFFOLDER_TOKEN]: SCAFFOLDER_USER },
+  });
 }
 
 /**
- * Root config with the server as cluster `local` (and optionally more
- * clusters), plus any other top-level `data`.
+ * Root config with the server as cluster `local`: for the ingestion under
+ * `kubernetes.clusterLocatorMethods` (its token) and for the scaffolder under
+ * `delivery.scaffolder.clusters` (its own token; the URL from the former),
+ * plus `scaffolder` settings and any other top-level `data`.
  */
 export function clusterConfig(
   server: FakeKubeApiServer,
-  extra: { clusters?: JsonObject[]; data?: JsonObject } = {},
+  extra: { scaffolder?: JsonObject; data?: JsonObject } = {},
 ) {
+  const delivery = (extra.data?.delivery ?? {}) as JsonObject;
   return new ConfigReader({
     ...extra.data,
     kubernetes: {
@@ -34,10 +49,17 @@ export function clusterConfig(
               serviceAccountToken: server.token,
               skipTLSVerify: true,
             },
-            ...(extra.clusters ?? []),
           ],
         },
       ],
+    },
+    delivery: {
+      ...delivery,
+      scaffolder: {
+        clusters: [{ name: 'local', serviceAccountToken: SCAFFOLDER_TOKEN }],
+        ...(delivery.scaffolder as JsonObject | undefined),
+        ...extra.scaffolder,
+      },
     },
   });
 }
@@ -48,7 +70,14 @@ export function clusterConfig(
  */
 export function recordingContext<T extends JsonObject>(
   input: T,
-  options: { dryRun?: boolean; workspacePath?: string } = {},
+  options: {
+    dryRun?: boolean;
+    workspacePath?: string;
+    /** The scaffolder task id (default the mock's `mock-task-id`). */
+    taskId?: string;
+    /** The user who started the task. */
+    userRef?: string;
+  } = {},
 ) {
   const logger = mockServices.logger.mock();
   const checkpoints: Array<{ key: string; value: unknown }> = [];
@@ -56,6 +85,8 @@ export function recordingContext<T extends JsonObject>(
     input,
     logger,
     ...(options.workspacePath ? { workspacePath: options.workspacePath } : {}),
+    ...(options.taskId ? { task: { id: options.taskId } } : {}),
+    ...(options.userRef ? { user: { ref: options.userRef } } : {}),
   });
   ctx.isDryRun = options.dryRun;
   ctx.checkpoint = async <V extends JsonValue | void>(opts: {

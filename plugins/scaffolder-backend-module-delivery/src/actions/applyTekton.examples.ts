@@ -13,6 +13,7 @@ export const examples: TemplateExample[] = [
           name: 'Apply the pipeline',
           input: {
             namespace: '${{ parameters.name }}-ci',
+            entityRef: 'component:default/${{ parameters.name }}',
             cluster: 'production',
           },
         },
@@ -38,7 +39,11 @@ export const examples: TemplateExample[] = [
           id: 'apply',
           action: 'delivery:tekton:apply',
           name: 'Apply the pipeline',
-          input: { sourcePath: 'deploy/tekton', namespace: 'ml-ci' },
+          input: {
+            sourcePath: 'deploy/tekton',
+            namespace: 'ml-ci',
+            entityRef: 'component:default/fraud-model',
+          },
         },
       ],
     }),

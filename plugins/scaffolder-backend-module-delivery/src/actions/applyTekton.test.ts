@@ -1,11 +1,17 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import type { JsonValue } from '@backstage/types';
 import { FakeKubeApiServer } from '@slipway/plugin-delivery-backend-module-tekton/testUtils';
 import {
+  SCAFFOLDER_USER,
   clusterConfig,
   recordingContext,
   startCluster,
 } from '../__testUtils__/kubeCluster';
+import { ownerOf, ownershipMetadata } from '../ownership/owner';
+import { DEFAULT_ALLOWED_KINDS } from '../policy/readPolicy';
 import { createApplyTektonAction } from './applyTekton';
+
+const INPUT = { namespace: 'shop-ci', entityRef: 'component:default/shop' };
 
 const PIPELINE = `apiVersion: tekton.dev/v1
 kind: Pipeline
@@ -64,7 +70,15 @@ describe('delivery:tekton:apply', () => {
 
   beforeEach(async () => {
     server = await startCluster();
-    server.put('namespaces', { metadata: { name: 'shop-ci' } });
+    // the CI namespace as delivery:environments:create left it, in this task
+    server.put('namespaces', {
+      metadata: {
+        name: 'shop-ci',
+        ...ownershipMetadata(
+          ownerOf({ task: { id: 'mock-task-id' } }, INPUT.entityRef),
+        ),
+      },
+    });
     server.requests.length = 0;
     workspace.setContent({
       '.tekton': {
@@ -81,16 +95,12 @@ describe('delivery:tekton:apply', () => {
   });
 
   const run = async (
-    input: Record<string, unknown> = { namespace: 'shop-ci' },
-    options: { dryRun?: boolean; delivery?: Record<string, string> } = {},
+    input: Record<string, unknown> = INPUT,
+    options: { dryRun?: boolean; delivery?: Record<string, JsonValue> } = {},
   ) => {
-    const config = clusterConfig(server, {
-      data: options.delivery
-        ? { delivery: { scaffolder: options.delivery } }
-        : {},
-    });
+    const config = clusterConfig(server, { scaffolder: options.delivery });
     const action = createApplyTektonAction({ config });
-    const recorded = recordingContext(input as { namespace: string }, {
+    const recorded = recordingContext(input as typeof INPUT, {
       dryRun: options.dryRun,
       workspacePath: workspace.path,
     });
@@ -137,15 +147,33 @@ describe('delivery:tekton:apply', () => {
     ).toMatchObject({ serviceAccountName: 'shop-pipeline' });
     expect(server.get('tasks', 'shop-ci', 'shop-test')).toBeDefined();
     expect(server.list('pipelineruns')).toEqual([]); // ci/ is not applied
+    // the namespace existed: every object is checked by a dry run first, then
+    // applied; never with force, always with the scaffolder's own token
     const writes = server.writeRequests();
-    expect(writes).toHaveLength(5);
-    for (const write of writes) {
+    expect(writes).toHaveLength(10);
+    for (const [i, write] of writes.entries()) {
       expect(write).toMatchObject({
         method: 'PATCH',
         contentType: 'application/apply-patch+yaml',
-        query: { fieldManager: 'slipway-scaffolder', force: 'true' },
+        query: { fieldManager: 'slipway-scaffolder' },
+        user: SCAFFOLDER_USER,
       });
+      expect(write.query.force).not.toBe('true');
+      expect(write.query.dryRun).toBe(i < 5 ? 'All' : undefined);
     }
+    // and every object names its owner and the template run
+    expect(
+      server.get('pipelines', 'shop-ci', 'shop-pipeline')?.metadata,
+    ).toMatchObject({
+      labels: {
+        'slipway.dev/owner-entity': 'component.default.shop',
+        'slipway.dev/scaffolder-task': 'mock-task-id',
+      },
+      annotations: {
+        'slipway.dev/owner-entity-ref': 'component:default/shop',
+        'slipway.dev/scaffolder-task-id': 'mock-task-id',
+      },
+    });
   });
 
   it('is idempotent, and a changed manifest updates only that object', async () => {
@@ -173,7 +201,7 @@ describe('delivery:tekton:apply', () => {
   });
 
   it('reports the plan in a dry run without contacting the cluster', async () => {
-    const out = await run({ namespace: 'shop-ci' }, { dryRun: true });
+    const out = await run(INPUT, { dryRun: true });
     expect(server.requests).toEqual([]);
     expect(out.applied).toHaveLength(5);
     expect(out.applied[4]).toEqual({
@@ -189,33 +217,40 @@ describe('delivery:tekton:apply', () => {
   });
 
   it('uses the configured public URL template', async () => {
-    const out = await run(
-      { namespace: 'shop-ci' },
-      {
-        delivery: {
-          eventListenerUrlTemplate:
-            'https://hooks.example.com/{cluster}/{namespace}/{name}',
-        },
+    const out = await run(INPUT, {
+      delivery: {
+        eventListenerUrlTemplate:
+          'https://hooks.example.com/{cluster}/{namespace}/{name}',
       },
-    );
+    });
     expect(out.eventListenerUrl).toBe(
       'https://hooks.example.com/local/shop-ci/shop-listener',
     );
   });
 
   it('fails on an unknown kind before writing anything, naming the kind', async () => {
+    // listed, so discovery is what refuses them
+    const delivery = {
+      allowedKinds: [
+        ...DEFAULT_ALLOWED_KINDS,
+        'example.com/Widget',
+        'tekton.dev/StepAction',
+      ],
+    };
     workspace.addContent({
       '.tekton/widget.yaml':
         'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
     });
-    await expect(run()).rejects.toThrow(
+    await expect(run(INPUT, { delivery })).rejects.toThrow(
       "Unknown kind Widget (apiVersion example.com/v1): cluster 'local' does not serve it",
     );
     workspace.addContent({
       '.tekton/widget.yaml':
         'apiVersion: tekton.dev/v1\nkind: StepAction\nmetadata:\n  name: w\n',
     });
-    await expect(run()).rejects.toThrow('Unknown kind StepAction');
+    await expect(run(INPUT, { delivery })).rejects.toThrow(
+      'Unknown kind StepAction',
+    );
     expect(server.writeRequests()).toEqual([]);
   });
 
@@ -231,9 +266,9 @@ describe('delivery:tekton:apply', () => {
     await expect(run()).rejects.toThrow(
       '.tekton/other.yaml document 1 is not valid YAML',
     );
-    await expect(
-      run({ namespace: 'shop-ci', sourcePath: 'missing' }),
-    ).rejects.toThrow('missing does not exist in the workspace');
+    await expect(run({ ...INPUT, sourcePath: 'missing' })).rejects.toThrow(
+      'missing does not exist in the workspace',
+    );
     expect(server.writeRequests()).toEqual([]);
   });
 });

@@ -4,11 +4,17 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { KubeApplier } from '../kube/KubeApplier';
 import { applyAll } from '../kube/applyAll';
 import { targetCluster } from '../kube/clusterConfig';
-import { Manifest } from '../kube/manifest';
-import { SourcedManifest, readManifests } from '../kube/readManifests';
+import { readManifests } from '../kube/readManifests';
+import { NamespaceState, checkNamespaces } from '../ownership/checkNamespaces';
+import { entityRefSchema } from '../ownership/entityRef';
+import { ownerOf } from '../ownership/owner';
+import { namespaceClaim } from '../ownership/withOwnership';
+import { checkNamespaceName } from '../policy/namespaceRules';
+import { readScaffolderPolicy } from '../policy/readPolicy';
 import { appliedSchema } from './appliedSchema';
 import { examples } from './applyTekton.examples';
 import { kubernetesName } from './kubeNames';
+import { checkManifests, placeManifests } from './placeManifests';
 
 /** Where an EventListener answers inside the cluster (its Service `el-<name>`). */
 export const IN_CLUSTER_URL =
@@ -24,30 +30,20 @@ function eventListenerUrl(
   );
 }
 
-/** The manifest with the CI namespace set; refuses another namespace. */
-async function inNamespace(
-  { source, manifest }: SourcedManifest,
-  namespace: string,
-  namespaced: () => Promise<boolean>,
-): Promise<Manifest> {
-  const given = manifest.metadata.namespace;
-  if (given !== undefined && given !== namespace) {
-    throw new InputError(
-      `${source}: ${manifest.kind} ${manifest.metadata.name} is in namespace '${given}', not '${namespace}'`,
-    );
-  }
-  if (!(await namespaced())) return manifest;
-  return { ...manifest, metadata: { ...manifest.metadata, namespace } };
-}
-
 /**
  * `delivery:tekton:apply` — server-side applies the generated Tekton
  * manifests (Pipeline, Tasks, Triggers) to the CI namespace and outputs the
  * EventListener's URL for the webhook step.
  *
+ * Only kinds `delivery.scaffolder.allowedKinds` lists (cluster-scoped ones
+ * only from `allowedClusterScopedKinds`), only into an existing namespace
+ * that belongs to `entityRef` and this template run (or that
+ * `adoptNamespaces` lists), each object labelled with its owner.
+ *
  * @public
  */
 export function createApplyTektonAction(options: { config: Config }) {
+  const policy = readScaffolderPolicy(options.config);
   const urlTemplate =
     options.config.getOptionalString(
       'delivery.scaffolder.eventListenerUrlTemplate',
@@ -67,13 +63,22 @@ export function createApplyTektonAction(options: { config: Config }) {
             .describe(
               'File or directory in the workspace with the manifests; every *.yaml / *.yml below it (default .tekton)',
             ),
-        namespace: z => kubernetesName(z, 'CI namespace to apply to'),
+        namespace: z =>
+          kubernetesName(
+            z,
+            'CI namespace to apply to; it must exist and belong to entityRef (delivery:environments:create)',
+          ),
+        entityRef: z =>
+          entityRefSchema(
+            z,
+            'The entity that owns the namespace and the objects, as given to delivery:environments:create',
+          ),
         cluster: z =>
           z
             .string()
             .optional()
             .describe(
-              'Cluster name from kubernetes.clusterLocatorMethods (type config); default the only one',
+              'Cluster name from delivery.scaffolder.clusters; default the only one',
             ),
       },
       output: {
@@ -89,24 +94,47 @@ export function createApplyTektonAction(options: { config: Config }) {
     },
     async handler(ctx) {
       const { namespace } = ctx.input;
+      const owner = ownerOf(ctx, ctx.input.entityRef);
+      checkNamespaceName(policy, namespace, 'namespace');
       const sources = await readManifests(
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.tekton',
       );
+      checkManifests(sources, namespace, policy);
       const cluster = targetCluster(options.config, ctx.input.cluster);
       const applier = new KubeApplier(cluster.kubeConfig, cluster.name);
-      const objects: Manifest[] = [];
-      for (const source of sources) {
-        objects.push(
-          await inNamespace(source, namespace, async () =>
-            ctx.isDryRun ? true : applier.isNamespaced(source.manifest),
-          ),
-        );
+      let state: NamespaceState | undefined;
+      if (!ctx.isDryRun) {
+        state = (
+          await checkNamespaces({
+            readNamespace: ns => applier.readNamespace(ns),
+            owner,
+            namespaces: [namespace],
+            policy,
+            logger: ctx.logger,
+          })
+        ).get(namespace);
+        if (state === 'absent') {
+          throw new InputError(
+            `Namespace '${namespace}' does not exist on cluster '${cluster.name}'; delivery:environments:create creates it`,
+          );
+        }
       }
+      const objects = await placeManifests({
+        sources,
+        namespace,
+        owner,
+        policy,
+        applier: ctx.isDryRun ? undefined : applier,
+      });
       const applied = await applyAll(ctx, {
         applier,
-        objects,
+        objects: [
+          ...(state === 'adopt' ? [namespaceClaim(namespace, owner)] : []),
+          ...objects,
+        ],
         keyPrefix: `delivery-tekton-apply:${cluster.name}`,
+        existingNamespaces: new Set([namespace]),
       });
       const listener = objects.find(
         o =>

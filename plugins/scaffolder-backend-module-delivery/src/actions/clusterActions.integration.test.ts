@@ -53,10 +53,15 @@ describe('delivery actions together against a cluster', () => {
       webhookSecret: SECRET,
     });
     await run(generate, ML_INPUT);
-    const pipeline = await run(apply, { namespace: 'fraud-model-ci' });
+    const entityRef = 'component:default/fraud-model';
+    const pipeline = await run(apply, {
+      namespace: 'fraud-model-ci',
+      entityRef,
+    });
     const deploy = await run(apply, {
       sourcePath: 'deploy/dev',
       namespace: 'fraud-model-dev',
+      entityRef,
     });
     return { pipeline, deploy };
   };

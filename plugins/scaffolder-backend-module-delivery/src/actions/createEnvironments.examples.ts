@@ -21,6 +21,7 @@ export const examples: TemplateExample[] = [
       'Namespaces, RBAC, quotas and the webhook Secret for dev, staging and production',
     example: step({
       name: '${{ parameters.name }}',
+      entityRef: 'component:default/${{ parameters.name }}',
       cluster: 'production',
       environments: [
         { name: 'dev', tier: 'development' },
@@ -32,7 +33,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Own namespace names and a narrower ClusterRole for the pipeline',
+      'Own namespace names and a narrower ClusterRole for the pipeline (both must be allowed by delivery.scaffolder: namespacePattern, deployClusterRoles)',
     example: step({
       name: 'fraud-model',
       ciNamespace: 'ml-ci',

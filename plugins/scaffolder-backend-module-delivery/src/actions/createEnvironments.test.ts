@@ -1,5 +1,6 @@
 import { FakeKubeApiServer } from '@slipway/plugin-delivery-backend-module-tekton/testUtils';
 import {
+  SCAFFOLDER_USER,
   clusterConfig,
   recordingContext,
   startCluster,
@@ -73,6 +74,8 @@ describe('delivery:environments:create', () => {
           'slipway.dev/component': 'fraud-model',
           'slipway.dev/role': 'ci',
           'app.kubernetes.io/managed-by': 'slipway',
+          'slipway.dev/owner-entity': 'component.default.fraud-model',
+          'slipway.dev/scaffolder-task': 'mock-task-id',
           'kubernetes.io/metadata.name': 'fraud-model-ci',
         },
       ],
@@ -83,6 +86,8 @@ describe('delivery:environments:create', () => {
           'slipway.dev/environment': 'dev',
           'slipway.dev/tier': 'development',
           'app.kubernetes.io/managed-by': 'slipway',
+          'slipway.dev/owner-entity': 'component.default.fraud-model',
+          'slipway.dev/scaffolder-task': 'mock-task-id',
           'kubernetes.io/metadata.name': 'fraud-model-dev',
         },
       ],
@@ -150,7 +155,8 @@ describe('delivery:environments:create', () => {
     expect(
       server.get('secrets', 'fraud-model-ci', 'fraud-model-webhook')?.data,
     ).toEqual({ secret: SECRET_BASE64 });
-    // every write was a server-side apply by the scaffolder's field manager
+    // every write was a server-side apply by the scaffolder's field manager,
+    // without force, with the scaffolder's own token
     expect(
       server
         .writeRequests()
@@ -158,9 +164,19 @@ describe('delivery:environments:create', () => {
           r =>
             r.method === 'PATCH' &&
             r.contentType === 'application/apply-patch+yaml' &&
-            r.query.fieldManager === 'slipway-scaffolder',
+            r.query.fieldManager === 'slipway-scaffolder' &&
+            r.query.force !== 'true' &&
+            r.user === SCAFFOLDER_USER,
         ),
     ).toBe(true);
+    // every object names its owner (the exact ref in an annotation)
+    expect(
+      server.get('secrets', 'fraud-model-ci', 'fraud-model-webhook')?.metadata
+        .annotations,
+    ).toEqual({
+      'slipway.dev/owner-entity-ref': 'component:default/fraud-model',
+      'slipway.dev/scaffolder-task-id': 'mock-task-id',
+    });
     // 3 CI objects + the Secret, 5 per environment
     expect(server.writeRequests()).toHaveLength(4 + 3 * 5);
 

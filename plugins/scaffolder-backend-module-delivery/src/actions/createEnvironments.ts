@@ -8,6 +8,12 @@ import {
 import { KubeApplier } from '../kube/KubeApplier';
 import { applyAll } from '../kube/applyAll';
 import { targetCluster } from '../kube/clusterConfig';
+import { checkNamespaces } from '../ownership/checkNamespaces';
+import { entityRefSchema } from '../ownership/entityRef';
+import { ownerOf, ownershipMetadata } from '../ownership/owner';
+import { checkDeployClusterRole } from '../policy/kindRules';
+import { checkNamespaceName } from '../policy/namespaceRules';
+import { readScaffolderPolicy } from '../policy/readPolicy';
 import { appliedSchema } from './appliedSchema';
 import { examples } from './createEnvironments.examples';
 import { kubernetesName } from './kubeNames';
@@ -21,9 +27,16 @@ import { kubernetesName } from './kubeNames';
  * Slipway Tasks read. Server-side apply, so a
  * re-run updates instead of failing on "exists".
  *
+ * Every object is labelled with the owning entity and the template run;
+ * namespaces that exist and belong to another entity or run, or are not
+ * Slipway's, are refused before anything is written (unless
+ * `delivery.scaffolder.adoptNamespaces` lists them). Namespace names and
+ * `deployClusterRole` are checked against `delivery.scaffolder`.
+ *
  * @public
  */
 export function createEnvironmentsAction(options: { config: Config }) {
+  const policy = readScaffolderPolicy(options.config);
   return createTemplateAction({
     id: 'delivery:environments:create',
     description:
@@ -50,18 +63,23 @@ export function createEnvironmentsAction(options: { config: Config }) {
                   ),
                 namespace: kubernetesName(
                   z,
-                  'Namespace (default <name>-<environment>)',
+                  'Namespace (default <name>-<environment>); must match delivery.scaffolder.namespacePattern and not be reserved',
                 ).optional(),
               }),
             )
             .min(1)
             .describe('Environments in promotion order'),
+        entityRef: z =>
+          entityRefSchema(
+            z,
+            'The entity that owns the namespaces and objects (default component:default/<name>); recorded on each',
+          ).optional(),
         cluster: z =>
           z
             .string()
             .optional()
             .describe(
-              'Cluster name from kubernetes.clusterLocatorMethods (type config); default the only one',
+              'Cluster name from delivery.scaffolder.clusters; default the only one',
             ),
         ciNamespace: z =>
           kubernetesName(
@@ -78,7 +96,7 @@ export function createEnvironmentsAction(options: { config: Config }) {
             .string()
             .optional()
             .describe(
-              'ClusterRole the pipeline gets in each environment namespace (default edit)',
+              'ClusterRole the pipeline gets in each environment namespace, one of delivery.scaffolder.deployClusterRoles (default edit)',
             ),
         webhookSecret: z =>
           z
@@ -115,6 +133,10 @@ export function createEnvironmentsAction(options: { config: Config }) {
     },
     async handler(ctx) {
       const { input } = ctx;
+      const owner = ownerOf(
+        ctx,
+        input.entityRef ?? `component:default/${input.name}`,
+      );
       const environments = input.environments.map(e => ({
         name: e.name,
         tier: e.tier,
@@ -127,12 +149,23 @@ export function createEnvironmentsAction(options: { config: Config }) {
       if (repeated) {
         throw new InputError(`namespace "${repeated}" is used twice`);
       }
+      checkNamespaceName(policy, ciNamespace, 'CI namespace');
+      for (const env of environments) {
+        checkNamespaceName(
+          policy,
+          env.namespace,
+          `namespace of environment ${env.name}`,
+        );
+      }
+      const deployClusterRole = input.deployClusterRole ?? 'edit';
+      checkDeployClusterRole(policy, deployClusterRole);
+      const cluster = targetCluster(options.config, input.cluster);
       const objects = buildEnvironmentObjects({
         component: input.name,
         ciNamespace,
         pipelineServiceAccount:
           input.serviceAccountName ?? `${input.name}-pipeline`,
-        deployClusterRole: input.deployClusterRole ?? 'edit',
+        deployClusterRole,
         webhookSecret: input.webhookSecret
           ? {
               name: input.webhookSecretName ?? `${input.name}-webhook`,
@@ -144,12 +177,26 @@ export function createEnvironmentsAction(options: { config: Config }) {
           'delivery.scaffolder.pipelineToken',
         ),
         environments,
+        ownership: ownershipMetadata(owner),
+        namespaceBinding: cluster.namespaceBinding,
       });
-      const cluster = targetCluster(options.config, input.cluster);
+      const applier = new KubeApplier(cluster.kubeConfig, cluster.name);
+      const states = ctx.isDryRun
+        ? undefined
+        : await checkNamespaces({
+            readNamespace: ns => applier.readNamespace(ns),
+            owner,
+            namespaces: all,
+            policy,
+            logger: ctx.logger,
+          });
       const plan = await applyAll(ctx, {
-        applier: new KubeApplier(cluster.kubeConfig, cluster.name),
+        applier,
         objects,
         keyPrefix: `delivery-environments:${cluster.name}`,
+        existingNamespaces: new Set(
+          all.filter(ns => states && states.get(ns) !== 'absent'),
+        ),
       });
       ctx.output('namespaces', namespaces);
       ctx.output('ciNamespace', ciNamespace);

@@ -1,3 +1,4 @@
+import { NamespaceBinding } from '../kube/clusterConfig';
 import { Manifest } from '../kube/manifest';
 
 /** Environment tiers; `dev` is read as `development`. */
@@ -73,6 +74,13 @@ export interface EnvironmentsPlan {
   /** The token the Slipway Tasks send (Secret `slipway-token`, key `token`). */
   slipwayToken?: string;
   environments: Array<{ name: string; tier: string; namespace: string }>;
+  /** Ownership labels and annotations every object carries. */
+  ownership: {
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+  /** The scaffolder's own RoleBinding, applied right after each Namespace. */
+  namespaceBinding?: NamespaceBinding;
 }
 
 /** `dev` → `development`; other tiers unchanged. */
@@ -80,8 +88,53 @@ export function normaliseTier(tier: string): Tier {
   return tier === 'dev' ? 'development' : (tier as Tier);
 }
 
-function namespace(name: string, labels: Record<string, string>): Manifest {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
+/** Labels and annotations of every object: the given labels, then ownership. */
+function metadataFor(
+  plan: EnvironmentsPlan,
+  labels: Record<string, string>,
+): { labels: Record<string, string>; annotations: Record<string, string> } {
+  return {
+    labels: { ...labels, ...plan.ownership.labels },
+    annotations: { ...plan.ownership.annotations },
+  };
+}
+
+/** The Namespace, then the scaffolder's own RoleBinding in it when configured. */
+function namespace(
+  plan: EnvironmentsPlan,
+  name: string,
+  labels: Record<string, string>,
+): Manifest[] {
+  const metadata = metadataFor(plan, labels);
+  const binding = plan.namespaceBinding;
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...metadata } },
+    ...(binding
+      ? [
+          {
+            apiVersion: 'rbac.authorization.k8s.io/v1',
+            kind: 'RoleBinding',
+            metadata: {
+              name: 'slipway-scaffolder',
+              namespace: name,
+              ...metadata,
+            },
+            roleRef: {
+              apiGroup: 'rbac.authorization.k8s.io',
+              kind: 'ClusterRole',
+              name: binding.clusterRole,
+            },
+            subjects: [
+              {
+                kind: 'ServiceAccount',
+                name: binding.serviceAccountName,
+                namespace: binding.serviceAccountNamespace,
+              },
+            ],
+          },
+        ]
+      : []),
+  ];
 }
 
 function environmentObjects(
@@ -96,9 +149,13 @@ function environmentObjects(
     [LABELS.tier]: tier,
     [LABELS.managedBy]: 'slipway',
   };
-  const meta = (name: string) => ({ name, namespace: env.namespace, labels });
+  const meta = (name: string) => ({
+    name,
+    namespace: env.namespace,
+    ...metadataFor(plan, labels),
+  });
   return [
-    namespace(env.namespace, labels),
+    ...namespace(plan, env.namespace, labels),
     {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
@@ -153,10 +210,10 @@ function ciObjects(plan: EnvironmentsPlan): Manifest[] {
   const meta = (name: string) => ({
     name,
     namespace: plan.ciNamespace,
-    labels,
+    ...metadataFor(plan, labels),
   });
   const objects: Manifest[] = [
-    namespace(plan.ciNamespace, labels),
+    ...namespace(plan, plan.ciNamespace, labels),
     {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
@@ -199,9 +256,11 @@ function ciObjects(plan: EnvironmentsPlan): Manifest[] {
 }
 
 /**
- * The objects for a component's environments, in apply order: the CI
- * namespace with the pipeline's ServiceAccount, its Triggers RoleBinding and
- * the webhook Secret; then per environment a labelled Namespace, the
+ * The objects for a component's environments, in apply order, each labelled
+ * with its owner: the CI namespace (and the scaffolder's own RoleBinding
+ * there, when configured) with the pipeline's ServiceAccount, its Triggers
+ * RoleBinding and the webhook Secret; then per environment a labelled
+ * Namespace (and that RoleBinding), the
  * workload's ServiceAccount, a RoleBinding that lets the pipeline deploy, and
  * a ResourceQuota and LimitRange sized by tier.
  */

@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
 import {
-  ApiException,
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
@@ -9,34 +8,22 @@ import {
   PatchStrategy,
   loadYaml,
 } from '@kubernetes/client-node';
-import { AppliedObject, Manifest, describeObject } from './manifest';
+import { applyConflict, isNotFound, statusMessage } from './applyErrors';
+import {
+  AppliedObject,
+  Manifest,
+  ObjectMetadata,
+  describeObject,
+} from './manifest';
 
 /** The field manager Slipway's scaffolder actions apply with. */
 export const FIELD_MANAGER = 'slipway-scaffolder';
 
-function isNotFound(e: unknown): boolean {
-  return e instanceof ApiException && e.code === 404;
-}
-
-/** The API server's Status message, without the request or object. */
-function statusMessage(e: unknown): string {
-  if (e instanceof ApiException) {
-    try {
-      const body = JSON.parse(String(e.body));
-      if (typeof body?.message === 'string')
-        return `${e.code}: ${body.message}`;
-    } catch {
-      // not a Status body
-    }
-    return `HTTP ${e.code}`;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
 /**
  * Server-side applies objects to one cluster through `@kubernetes/client-node`
- * (field manager `slipway-scaffolder`, `force` so re-runs win over manual
- * edits of the same fields), and tells created, updated and unchanged apart.
+ * (field manager `slipway-scaffolder`, without `force`: a field another
+ * manager owns is reported as a conflict, never taken over), and tells
+ * created, updated and unchanged apart.
  */
 export class KubeApplier {
   private readonly api: KubernetesObjectApi;
@@ -98,52 +85,88 @@ export class KubeApplier {
     }
   }
 
-  /** Applies one object; the result says what changed. */
-  async apply(m: Manifest): Promise<AppliedObject> {
+  /**
+   * Applies one object; the result says what changed. `dryRun`: the API
+   * server checks the apply (conflicts, admission) and stores nothing.
+   * A conflict with another field manager throws ConflictError naming the
+   * fields and managers.
+   */
+  async apply(
+    m: Manifest,
+    options: { dryRun?: boolean } = {},
+  ): Promise<AppliedObject> {
     const ref = {
       apiVersion: m.apiVersion,
       kind: m.kind,
       ...(m.metadata.namespace ? { namespace: m.metadata.namespace } : {}),
       name: m.metadata.name,
     };
+    const what = `Applying ${describeObject(ref)} to cluster '${
+      this.clusterName
+    }'`;
     try {
-      const before = await this.read(m);
+      const before = options.dryRun
+        ? undefined
+        : (await this.read(m))?.resourceVersion;
       // client-node serialises built-in kinds through its models (e.g.
       // LimitRange `default` is `_default` there): load the manifest into them
       const typed = loadYaml<KubernetesObject>(JSON.stringify(m));
       const after = await this.api.patch(
         typed,
         undefined,
-        undefined,
+        options.dryRun ? 'All' : undefined,
         FIELD_MANAGER,
-        true,
+        false,
         PatchStrategy.ServerSideApply,
       );
       let result: AppliedObject['result'] = 'unchanged';
-      if (!before) result = 'created';
+      if (options.dryRun) result = 'planned';
+      else if (before === undefined) result = 'created';
       else if (before !== after.metadata?.resourceVersion) result = 'updated';
       return { ...ref, result };
     } catch (e) {
-      throw new Error(
-        `Applying ${describeObject(ref)} to cluster '${
-          this.clusterName
-        }' failed: ${statusMessage(e)}`,
-      );
+      const conflict = applyConflict(e, what);
+      if (conflict) throw conflict;
+      throw new Error(`${what} failed: ${statusMessage(e)}`);
     }
   }
 
-  /** The current resourceVersion, or undefined when the object is absent. */
-  private async read(m: Manifest): Promise<string | undefined> {
+  /** A namespace's labels and annotations, or undefined when it does not exist. */
+  async readNamespace(name: string): Promise<ObjectMetadata | undefined> {
+    return this.read({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+    });
+  }
+
+  /**
+   * An object's labels, annotations and resourceVersion, or undefined when
+   * it is absent.
+   */
+  async read(
+    m: Pick<Manifest, 'apiVersion' | 'kind' | 'metadata'>,
+  ): Promise<(ObjectMetadata & { resourceVersion: string }) | undefined> {
     try {
       const current = await this.api.read({
         apiVersion: m.apiVersion,
         kind: m.kind,
         metadata: { name: m.metadata.name, namespace: m.metadata.namespace },
       });
-      return current.metadata?.resourceVersion ?? '';
+      return {
+        labels: current.metadata?.labels,
+        annotations: current.metadata?.annotations,
+        resourceVersion: current.metadata?.resourceVersion ?? '',
+      };
     } catch (e) {
       if (isNotFound(e)) return undefined;
-      throw e;
+      throw new Error(
+        `Reading ${describeObject({
+          kind: m.kind,
+          namespace: m.metadata.namespace,
+          name: m.metadata.name,
+        })} on cluster '${this.clusterName}' failed: ${statusMessage(e)}`,
+      );
     }
   }
 }

@@ -24,11 +24,27 @@ export function planEntry(m: Manifest): AppliedObject {
 }
 
 /**
+ * Whether to check the object with a dry run first: when it may already
+ * exist, but not in a namespace this run creates (the dry run would answer
+ * 404, and nothing there can conflict).
+ */
+function checkable(m: Manifest, existingNamespaces: ReadonlySet<string>) {
+  if (m.apiVersion === 'v1' && m.kind === 'Namespace') {
+    return existingNamespaces.has(m.metadata.name);
+  }
+  const { namespace } = m.metadata;
+  return namespace === undefined || existingNamespaces.has(namespace);
+}
+
+/**
  * Applies objects in order, each inside `ctx.checkpoint` with a key built
- * from `keyPrefix` and the object's identity, after checking that the cluster
- * serves every kind (so an unknown kind fails before anything is written).
- * In a dry run nothing is contacted: the plan comes back as `planned`.
- * Logs kinds and names only, never object contents.
+ * from `keyPrefix` and the object's identity. Before anything is written:
+ * the cluster must serve every kind, and every object that can already be
+ * checked (one of `existingNamespaces`, an object in one, or another
+ * cluster-scoped object) is applied with
+ * `dryRun=All`, so a field-manager conflict or an admission refusal fails the
+ * step with nothing written. In a dry run nothing is contacted: the plan
+ * comes back as `planned`. Logs kinds and names only, never object contents.
  */
 export async function applyAll(
   ctx: ApplyContext,
@@ -36,6 +52,8 @@ export async function applyAll(
     applier: KubeApplier;
     objects: Manifest[];
     keyPrefix: string;
+    /** Namespaces that existed before this run (checked by dry run first). */
+    existingNamespaces?: ReadonlySet<string>;
   },
 ): Promise<AppliedObject[]> {
   const { applier, objects, keyPrefix } = options;
@@ -47,6 +65,10 @@ export async function applyAll(
     return plan;
   }
   for (const m of objects) await applier.isNamespaced(m);
+  const existing = options.existingNamespaces ?? new Set<string>();
+  for (const m of objects) {
+    if (checkable(m, existing)) await applier.apply(m, { dryRun: true });
+  }
   const applied: AppliedObject[] = [];
   for (const m of objects) {
     const { apiVersion, kind, namespace, name } = planEntry(m);

@@ -11,6 +11,12 @@ export interface Manifest {
   [key: string]: unknown;
 }
 
+/** Labels and annotations of an existing object. */
+export interface ObjectMetadata {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
 /** What happened to one object: `planned` in a dry run. */
 export type ApplyResult = 'created' | 'updated' | 'unchanged' | 'planned';
 

@@ -191,3 +191,44 @@ describe('the service template, dry run through the scaffolder API', () => {
     expect(run.files.get('app/main.py')).toContain('/healthz');
   });
 });
+
+describe('the templates refuse namespaces outside what Slipway may own (review C1)', () => {
+  it.each(['ml-project', 'service'])(
+    '%s: an environments[].namespace override is refused by the form schema',
+    async template => {
+      await expect(
+        dryRunTemplate(
+          template,
+          {
+            ...COMMON,
+            name: 'churn-model',
+            description: 'x',
+            environments: [
+              { name: 'x', tier: 'production', namespace: 'kube-system' },
+            ],
+          },
+          { webhookSecret: 'not-a-real-secret' },
+        ),
+      ).rejects.toThrow(
+        'dry run answered 400: {"errors":[{"path":["environments",0],"property":"instance.environments[0]","message":"is not allowed to have the additional property \\"namespace\\""',
+      );
+    },
+  );
+
+  it('a name that derives a reserved namespace (kube → kube-ci) is refused by the action', async () => {
+    await expect(
+      dryRunTemplate(
+        'service',
+        {
+          ...COMMON,
+          name: 'kube',
+          description: 'x',
+          environments: [{ name: 'system', tier: 'production' }],
+        },
+        { webhookSecret: 'not-a-real-secret' },
+      ),
+    ).rejects.toThrow(
+      'dry run answered 403: {"error":{"name":"NotAllowedError","message":"CI namespace \'kube-ci\' is reserved',
+    );
+  });
+});
