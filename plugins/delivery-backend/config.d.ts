@@ -20,6 +20,21 @@ export interface Config {
       /** Entity refs it may read and act on, e.g. `component:default/checkout-web`. */
       entityRefs: string[];
     }>;
+    /**
+     * Pipeline tokens issued per project: the scaffolder signs a token for each project's entity
+     * with this key, the backend publishes its public half at
+     * `/api/delivery/.well-known/jwks.json` for a `backend.auth.externalAccess` entry of type
+     * `jwks` with `subjectPrefix: slipway-pipeline`, and scopes each token to its entity.
+     */
+    pipelineTokens?: {
+      /**
+       * PKCS#8 PEM of an EC P-256 private key.
+       * @visibility secret
+       */
+      signingKey?: string;
+      /** The tokens' `iss`; must match the externalAccess entry's `issuer`. Default: slipway. */
+      issuer?: string;
+    };
     /** Security findings: upload limit, SLA per severity and the gate. */
     findings?: {
       /** Largest accepted report, after decompression, in bytes. Default: 20 MB. */

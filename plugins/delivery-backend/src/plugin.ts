@@ -37,6 +37,7 @@ import { MappingRunSink } from './service/mapping/MappingRunSink';
 import { ProviderRegistry } from './service/ProviderRegistry';
 import { readDoraOptions } from './service/routes/dora';
 import { createRouter } from './service/router';
+import { readPipelineTokenKey } from './service/routes/pipelineTokenKeys';
 import { createApprovals } from './approvals/createApprovals';
 import { ApprovalSourceRegistry } from './approvals/ApprovalSourceRegistry';
 import { gateFor } from './service/routes/FindingRouteDeps';
@@ -163,6 +164,7 @@ export const deliveryPlugin = createBackendPlugin({
             ...findingDeps,
             events,
             doraOptions: readDoraOptions(config),
+            pipelineTokenKey: readPipelineTokenKey(config),
             parsers: () => [...addedParsers, ...builtinFindingParsers],
             providerFor: name => providers.get(name),
             httpAuth: deps.httpAuth,

@@ -8,3 +8,4 @@ export * from './approvalSources';
 export * from './extensions';
 export * from './findings';
 export * from './providers';
+export * from './pipelineTokens';

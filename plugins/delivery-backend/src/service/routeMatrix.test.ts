@@ -26,7 +26,10 @@ import { ServiceScopes } from './access/ServiceScopes';
  * Routes that may be called without credentials because they verify a signature themselves.
  * Every other route of the delivery router must answer 401 to an anonymous caller.
  */
-const SIGNED_WEBHOOK_ROUTES: string[] = [];
+const SIGNED_WEBHOOK_ROUTES: string[] = [
+  // the public key of pipeline tokens
+  'GET /.well-known/jwks.json',
+];
 
 interface RouteLayer {
   route?: { path: string; methods: Record<string, boolean> };

@@ -14,10 +14,16 @@ import { registerFindingTrendRoutes } from './routes/findingTrends';
 import { registerFindingUploadRoute } from './routes/findingUpload';
 import { registerRunActionRoutes } from './routes/runActions';
 import { registerRunReadRoutes } from './routes/runReads';
+import { registerPipelineTokenKeyRoute } from './routes/pipelineTokenKeys';
+import { PipelineTokenKey } from '@slipway/plugin-delivery-node';
 
 export type RouterOptions = FindingRouteDeps &
   EventRouteDeps &
-  EnvironmentRouteDeps & { doraOptions: DoraOptions };
+  EnvironmentRouteDeps & {
+    doraOptions: DoraOptions;
+    /** The key pipeline tokens are signed with, whose public half the JWKS route serves. */
+    pipelineTokenKey?: PipelineTokenKey;
+  };
 
 /**
  * The REST API under /api/delivery. Every route needs credentials; the plugin opens no
@@ -27,6 +33,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const router = Router();
+  registerPipelineTokenKeyRoute(router, options.pipelineTokenKey);
   registerFindingUploadRoute(router, options);
   router.use(express.json({ limit: '1mb' }));
   registerRunReadRoutes(router, options);

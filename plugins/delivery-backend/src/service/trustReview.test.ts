@@ -106,6 +106,27 @@ describe.each(databases.eachSupportedId())(
       expect(still.body.state).toBe('pending');
     });
 
+    it('H4: a pipeline token Slipway issued reaches only the entity it was issued for', async () => {
+      const issued = (entity: string) =>
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service(
+            `external:slipway-pipeline:component:default/${entity}`,
+          ),
+          targetPluginId: 'delivery',
+        });
+      const own = await request(server)
+        .get(`${API}/entities/component/default/svc-a/security-gate`)
+        .set('Authorization', issued('svc-a'));
+      expect(own.status).toBe(200);
+      const other = await request(server)
+        .get(`${API}/entities/component/default/svc-b/security-gate`)
+        .set('Authorization', issued('svc-a'));
+      expect([other.status, other.body.error.message]).toEqual([
+        404,
+        'No entity component:default/svc-b in the catalog',
+      ]);
+    });
+
     it('H6: logs are read as a bounded tail, never whole', async () => {
       const logs = await request(server)
         .get(`${API}/runs/a1/tasks/build/logs`)

@@ -1,3 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { publicJwkOf } from '@slipway/plugin-delivery-node';
 import { FakeKubeApiServer } from '@slipway/plugin-delivery-backend-module-tekton/testUtils';
 import {
   SCAFFOLDER_USER,
@@ -276,6 +279,34 @@ describe('delivery:environments:create', () => {
     expect(
       server.get('secrets', 'fraud-model-ci', 'slipway-token')?.data,
     ).toEqual({ token: Buffer.from(token).toString('base64') });
+    expect(recorded.everythingLetOut()).not.toContain(token);
+  });
+
+  it("issues the project's own pipeline token when a signing key is configured, scoped to its entity", async () => {
+    const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const action = createEnvironmentsAction({
+      config: clusterConfig(server, {
+        data: {
+          delivery: {
+            pipelineTokens: { signingKey },
+            scaffolder: { pipelineToken: 'shared-static-token-0123456789' },
+          },
+        },
+      }),
+    });
+    type Input = Parameters<typeof action.handler>[0]['input'];
+    const recorded = recordingContext(input as Input);
+    await action.handler(recorded.ctx);
+    const stored = server.get('secrets', 'fraud-model-ci', 'slipway-token')
+      ?.data as { token: string };
+    const token = Buffer.from(stored.token, 'base64').toString();
+    const jwks = createLocalJWKSet({
+      keys: [await publicJwkOf({ privateKeyPem: signingKey })],
+    });
+    const { payload } = await jwtVerify(token, jwks, { issuer: 'slipway' });
+    expect(payload.sub).toBe('component:default/fraud-model');
     expect(recorded.everythingLetOut()).not.toContain(token);
   });
 

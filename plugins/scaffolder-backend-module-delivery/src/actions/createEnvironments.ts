@@ -10,6 +10,7 @@ import { applyAll } from '../kube/applyAll';
 import { targetCluster } from '../kube/clusterConfig';
 import { checkNamespaces } from '../ownership/checkNamespaces';
 import { entityRefSchema } from '../ownership/entityRef';
+import { pipelineTokenFor } from './pipelineTokenFor';
 import { ownerOf, ownershipMetadata } from '../ownership/owner';
 import { checkDeployClusterRole } from '../policy/kindRules';
 import { checkNamespaceName } from '../policy/namespaceRules';
@@ -173,9 +174,7 @@ export function createEnvironmentsAction(options: { config: Config }) {
               value: input.webhookSecret,
             }
           : undefined,
-        slipwayToken: options.config.getOptionalString(
-          'delivery.scaffolder.pipelineToken',
-        ),
+        slipwayToken: await pipelineTokenFor(options.config, owner.entityRef),
         environments,
         ownership: ownershipMetadata(owner),
         namespaceBinding: cluster.namespaceBinding,

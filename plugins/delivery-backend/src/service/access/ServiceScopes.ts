@@ -3,6 +3,10 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { PIPELINE_TOKEN_SUBJECT_PREFIX } from '@slipway/plugin-delivery-node';
+
+/** The principal of a pipeline token Slipway issued: `external:slipway-pipeline:<entity ref>`. */
+const PIPELINE_SUBJECT = `external:${PIPELINE_TOKEN_SUBJECT_PREFIX}:`;
 
 const normalise = (ref: string) =>
   stringifyEntityRef(
@@ -48,10 +52,20 @@ export class ServiceScopes {
     return principal.type === 'service' ? principal.subject : undefined;
   }
 
-  /** True when the caller is not a restricted service, or the entity is in its scope. */
+  /**
+   * True when the caller is not a restricted service, or the entity is in its scope. A pipeline
+   * token Slipway issued is scoped to the one entity its subject names.
+   */
   allows(credentials: BackstageCredentials, entityRef: string): boolean {
     const subject = ServiceScopes.subjectOf(credentials);
+    const wanted = entityRef.toLocaleLowerCase('en-US');
+    if (subject?.startsWith(PIPELINE_SUBJECT)) {
+      return (
+        subject.slice(PIPELINE_SUBJECT.length).toLocaleLowerCase('en-US') ===
+        wanted
+      );
+    }
     const scope = subject === undefined ? undefined : this.#scopes.get(subject);
-    return !scope || scope.has(entityRef.toLocaleLowerCase('en-US'));
+    return !scope || scope.has(wanted);
   }
 }
