@@ -188,18 +188,20 @@ const MATRIX: Row[] = [
   },
   {
     route: 'POST events/deployments',
-    call: post(
-      () => '/api/delivery/events/deployments',
-      [
-        {
-          id: 'd-1',
-          entityRef: 'component:default/svc-a',
-          environment: 'production',
-          status: 'success',
-          finishedAt: '2026-11-30T10:00:00Z',
-        },
-      ],
-    ),
+    // one deployment per caller: a record is corrected only by the source that recorded it
+    call: (ids, role) =>
+      request(ids.server)
+        .post('/api/delivery/events/deployments')
+        .set('Authorization', header[role])
+        .send([
+          {
+            id: `d-${role}`,
+            entityRef: 'component:default/svc-a',
+            environment: 'production',
+            status: 'success',
+            finishedAt: '2026-11-30T10:00:00Z',
+          },
+        ]),
     expect: ACT(200),
   },
   { route: 'GET dora', call: get(() => `${E}/dora`), expect: READ },
