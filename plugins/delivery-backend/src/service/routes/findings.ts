@@ -6,7 +6,8 @@ import {
   deliveryFindingSuppressPermission,
   Finding,
 } from '@slipway/plugin-delivery-common';
-import { Router } from 'express';
+import { JsonObject } from '@backstage/types';
+import { Request, Response, Router } from 'express';
 import { auditedAction, callerOf, readEntity } from './guard';
 import { FindingRouteDeps, gateFor } from './FindingRouteDeps';
 import { parseFindingsQuery, parseSuppression } from './findingsQueries';
@@ -83,69 +84,61 @@ export function registerFindingRoutes(router: Router, deps: FindingRouteDeps) {
     );
   });
 
-  router.post('/findings/:id/suppress', async (req, res) => {
-    const finding = await auditedAction(
-      deps,
-      req,
-      {
-        eventId: 'finding-suppress',
-        meta: { findingId: req.params.id },
-        allow: ['user'],
-      },
-      async credentials => {
-        const { id, entityRef } = await findingFor(
-          credentials,
-          req.params.id,
-          deliveryFindingSuppressPermission,
-        );
-        const now = new Date();
-        const input = parseSuppression(req.body, now);
-        const author = (credentials.principal as { userEntityRef: string })
-          .userEntityRef;
-        await findings.suppress(id, { ...input, author }, now);
-        return {
-          result: await findings.getFinding(id, now, config.slaDays),
-          changed: {
-            entityRef,
-            reason: input.reason,
-            expiresAt: input.expiresAt.toISOString(),
-          },
-        };
-      },
-    );
-    res.status(201).json(finding);
-  });
+  /**
+   * A change to a finding's suppression by a user, audited: the finding (404 also when its entity
+   * is hidden), `delivery.finding.suppress` on its entity, then the change; answers the finding.
+   */
+  const suppressionChange =
+    (
+      eventId: string,
+      status: number,
+      change: (
+        finding: Finding,
+        author: string,
+        now: Date,
+        body: unknown,
+      ) => Promise<JsonObject>,
+    ) =>
+    async (req: Request, res: Response) => {
+      const finding = await auditedAction(
+        deps,
+        req,
+        { eventId, meta: { findingId: req.params.id }, allow: ['user'] },
+        async credentials => {
+          const current = await findingFor(
+            credentials,
+            req.params.id,
+            deliveryFindingSuppressPermission,
+          );
+          const now = new Date();
+          const author = (credentials.principal as { userEntityRef: string })
+            .userEntityRef;
+          const changed = await change(current, author, now, req.body);
+          return {
+            result: await findings.getFinding(current.id, now, config.slaDays),
+            changed: { entityRef: current.entityRef, ...changed },
+          };
+        },
+      );
+      res.status(status).json(finding);
+    };
 
-  router.post('/findings/:id/unsuppress', async (req, res) => {
-    const finding = await auditedAction(
-      deps,
-      req,
-      {
-        eventId: 'finding-unsuppress',
-        meta: { findingId: req.params.id },
-        allow: ['user'],
-      },
-      async credentials => {
-        const { id, entityRef } = await findingFor(
-          credentials,
-          req.params.id,
-          deliveryFindingSuppressPermission,
-        );
-        const now = new Date();
-        const revoked = await findings.unsuppress(
-          id,
-          (credentials.principal as { userEntityRef: string }).userEntityRef,
-          now,
-        );
-        if (!revoked) {
-          throw new NotFoundError(`Finding '${id}' has no active suppression`);
-        }
-        return {
-          result: await findings.getFinding(id, now, config.slaDays),
-          changed: { entityRef },
-        };
-      },
-    );
-    res.json(finding);
-  });
+  router.post(
+    '/findings/:id/suppress',
+    suppressionChange('finding-suppress', 201, async (f, author, now, body) => {
+      const input = parseSuppression(body, now);
+      await findings.suppress(f.id, { ...input, author }, now);
+      return { reason: input.reason, expiresAt: input.expiresAt.toISOString() };
+    }),
+  );
+
+  router.post(
+    '/findings/:id/unsuppress',
+    suppressionChange('finding-unsuppress', 200, async (f, author, now) => {
+      if (!(await findings.unsuppress(f.id, author, now))) {
+        throw new NotFoundError(`Finding '${f.id}' has no active suppression`);
+      }
+      return {};
+    }),
+  );
 }
