@@ -46,7 +46,10 @@ describe('TektonPipelineProvider resync task', () => {
     const lists = kube.trackRequests(/\/(taskruns|pipelineruns)$/, 2_000);
     const controller = new AbortController();
     const run = tasks[0].fn(controller.signal);
-    await new Promise(r => setTimeout(r, 100));
+    // abort while the (held) list is in flight, however busy the machine is
+    for (let waited = 0; lists.count === 0 && waited < 10_000; waited += 20) {
+      await new Promise(r => setTimeout(r, 20));
+    }
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(lists.count).toBeGreaterThanOrEqual(1);
