@@ -23,6 +23,23 @@ export interface Config {
             minutes?: number;
           };
       /**
+       * With several replicas, each cluster's watches (PipelineRuns, TaskRuns, ApprovalTasks)
+       * run on one replica at a time, under a lease per cluster in the delivery database
+       * (`delivery_leases`); the others serve reads. When the watching replica dies or can no
+       * longer reach the database, another replica holds the lease and starts watching within
+       * this time, e.g. `30s`, `PT30S` or `{ seconds: 30 }`: a lease lasts ¾ of it and is
+       * renewed (and, by the other replicas, looked at) every ¼ of it. A replica that shuts
+       * down writes what it has pending and releases its leases, so another takes over within
+       * ¼ of it. At least 1 second. Default: 30 seconds.
+       */
+      failoverTimeout?:
+        | string
+        | {
+            milliseconds?: number;
+            seconds?: number;
+            minutes?: number;
+          };
+      /**
        * OpenShift Pipelines manual-approval-gate: its `ApprovalTask`s appear as approval
        * requests of the entity their PipelineRun belongs to. Read-only unless a user is mapped
        * to a Kubernetes identity below.

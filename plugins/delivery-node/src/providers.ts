@@ -13,6 +13,25 @@ export type PipelineRunRecord = PipelineRunWithTasks & {
   kubernetesId?: string;
   /** The run's labels, used to match entities' label selectors. */
   labels?: Record<string, string>;
+  /**
+   * The version of the source object this record was made from, e.g. the PipelineRun's
+   * Kubernetes `metadata.resourceVersion`. The backend orders writes of one run by it: a string of
+   * decimal digits is compared as the number it is (a newer write wins, an older one is dropped);
+   * any other string is opaque and only compared for equality, and then a finished run is never
+   * set back to unfinished by a different version. Leave it out when the source has no versions.
+   */
+  sourceVersion?: string;
+  /**
+   * When the source last changed the run (ISO 8601), e.g. GitHub's `updated_at`; orders writes
+   * like `sourceVersion` when that is absent or not a number: an older write never overwrites a
+   * newer one. Records with neither field are stored last-writer-wins.
+   */
+  observedAt?: string;
+  /**
+   * The versions of the tasks' source objects (e.g. each TaskRun's `resourceVersion`) by task
+   * `name`; each stored task is ordered by its own version, like the run by `sourceVersion`.
+   */
+  taskSourceVersions?: Record<string, string>;
 };
 
 /**
@@ -20,6 +39,10 @@ export type PipelineRunRecord = PipelineRunWithTasks & {
  *
  * Writes are idempotent by `uid`: reporting the same run again replaces its stored state, and
  * runs that disappear from the provider (pruned from a cluster) are never deleted from history.
+ * Tasks are upserted by `name`; a record without `taskSourceVersions` lists the run's tasks in
+ * full (stored tasks it does not list are removed), one with them may list only some (stored
+ * tasks are kept). A record whose `sourceVersion` or `observedAt` is older than the stored one's
+ * is ignored, so replicas and late retries may report out of order.
  *
  * @public
  */

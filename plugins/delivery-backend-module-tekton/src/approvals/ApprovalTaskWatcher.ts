@@ -36,16 +36,29 @@ export interface ApprovalTaskWatcherOptions {
   requestTimeoutMs?: number;
 }
 
+/** When the API is absent, how often the watching replica looks again: every 10 minutes. */
+const RECHECK_ABSENT_MS = 600_000;
+/** The longest wait before a failed write is tried again. */
+const MAX_RETRY_MS = 60_000;
+
 /**
  * Lists and watches one cluster's manual-approval-gate ApprovalTasks with a client-node
- * informer and reports each added or changed one to the sink. A cluster without the
- * `openshift-pipelines.org` API is left alone until the next resync finds it installed.
+ * informer and reports each added or changed one to the sink. Runs on the replica that holds the
+ * cluster's lease (`start` / `stop`); a failed write is retried with back-off (the latest state
+ * of each ApprovalTask), and `stop` writes what is still pending. A cluster without the
+ * `openshift-pipelines.org` API is looked at again every 10 minutes, and by each resync.
  */
 export class ApprovalTaskWatcher {
   #watches: Watch[] = [];
   #timers = new Set<NodeJS.Timeout>();
-  #stopped = false;
+  #stopped = true;
   #toldAbsent = false;
+  #generation = 0;
+  #abort = new AbortController();
+  /** The latest state of ApprovalTasks whose write failed, by namespace/name. */
+  readonly #unwritten = new Map<string, KubernetesObject>();
+  #failures = 0;
+  readonly #reports = new Set<Promise<void>>();
 
   constructor(private readonly options: ApprovalTaskWatcherOptions) {}
 
@@ -65,8 +78,13 @@ export class ApprovalTaskWatcher {
   async start(): Promise<void> {
     const { cluster, logger } = this.options;
     this.#stopped = false;
+    const generation = ++this.#generation;
+    const current = () => !this.#stopped && generation === this.#generation;
+    this.#abort = new AbortController();
     try {
-      if (!(await this.installed())) {
+      if (!(await this.installed(this.#abort.signal))) {
+        if (!current()) return;
+        this.#later(() => this.#startIfAbsent(generation), RECHECK_ABSENT_MS);
         if (this.#toldAbsent) return;
         this.#toldAbsent = true;
         logger.info(
@@ -74,31 +92,44 @@ export class ApprovalTaskWatcher {
         );
         return;
       }
-      for (const namespace of cluster.namespaces ?? [undefined]) {
-        this.#watch(namespace);
-      }
+      if (!current()) return;
+      await Promise.all(
+        (cluster.namespaces ?? [undefined]).map(ns => this.#watch(ns)),
+      );
     } catch (error) {
+      if (!current()) return;
       logger.warn(
         `Cannot read ApprovalTasks of cluster '${cluster.name}': ${error}`,
+      );
+      this.#later(
+        () => this.#startIfAbsent(generation),
+        this.options.retryDelayMs ?? 5000,
       );
     }
   }
 
+  /** Stops watching and writes what is still pending (one attempt). */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#abort.abort();
     this.#timers.forEach(t => clearTimeout(t));
     this.#timers.clear();
     await Promise.all(this.#watches.map(w => w.stop()));
     this.#watches = [];
+    await Promise.all([...this.#reports]);
+    if (this.#unwritten.size > 0) {
+      await this.#report([...this.#unwritten.values()]);
+    }
   }
 
   /**
    * Lists every ApprovalTask and reports them all; answers how many. Stops (rejecting) when
-   * `signal` aborts.
+   * `signal` aborts. On the replica that watches the cluster, starts the watch if the API was
+   * absent before; elsewhere it only lists.
    */
   async resync(signal?: AbortSignal): Promise<number> {
-    if (this.#watches.length === 0) await this.start();
-    if (this.#watches.length === 0) return 0;
+    if (!(await this.installed(signal))) return 0;
+    if (!this.#stopped && this.#watches.length === 0) await this.start();
     let count = 0;
     for (const namespace of this.options.cluster.namespaces ?? [undefined]) {
       signal?.throwIfAborted();
@@ -109,17 +140,24 @@ export class ApprovalTaskWatcher {
     return count;
   }
 
-  #watch(namespace: string | undefined): void {
+  async #startIfAbsent(generation: number): Promise<void> {
+    if (generation === this.#generation && this.#watches.length === 0) {
+      await this.start();
+    }
+  }
+
+  async #watch(namespace: string | undefined): Promise<void> {
     const path = namespace
       ? `/apis/${APPROVAL_TASK_GROUP}/${APPROVAL_TASK_VERSION}/namespaces/${namespace}/${APPROVAL_TASK_PLURAL}`
       : `/apis/${APPROVAL_TASK_GROUP}/${APPROVAL_TASK_VERSION}/${APPROVAL_TASK_PLURAL}`;
+    const signal = this.#abort.signal;
     const watch = makeInformer<KubernetesObject>(
       this.options.kubeConfig,
       path,
-      () => this.#list(namespace),
+      () => this.#list(namespace, signal),
       this.options.cluster.labelSelector,
     );
-    const onObject = (obj: KubernetesObject) => void this.#report([obj]);
+    const onObject = (obj: KubernetesObject) => this.#track([obj]);
     watch.on('add', onObject);
     watch.on('update', onObject);
     watch.on('error', error => {
@@ -127,18 +165,26 @@ export class ApprovalTaskWatcher {
       this.options.logger.warn(
         `Watch of ApprovalTasks in cluster '${this.options.cluster.name}' failed: ${error}; restarting`,
       );
-      const timer = setTimeout(() => {
-        this.#timers.delete(timer);
-        if (!this.#stopped) void watch.start().catch(() => undefined);
-      }, this.options.retryDelayMs ?? 5000);
-      this.#timers.add(timer);
+      this.#later(
+        () => watch.start().catch(() => undefined),
+        this.options.retryDelayMs ?? 5000,
+      );
     });
     this.#watches.push(watch);
-    watch
+    await watch
       .start()
       .catch(error =>
         this.options.logger.warn(`Could not watch ApprovalTasks: ${error}`),
       );
+    if (signal.aborted) await watch.stop();
+  }
+
+  /** Reports objects, keeping the promise so that `stop` can wait for it. */
+  #track(objects: KubernetesObject[]): void {
+    const report = this.#report(objects).finally(() =>
+      this.#reports.delete(report),
+    );
+    this.#reports.add(report);
   }
 
   async #report(objects: KubernetesObject[]): Promise<void> {
@@ -148,11 +194,41 @@ export class ApprovalTaskWatcher {
     );
     try {
       await sink.upsertExternalApprovals(records);
+      for (const o of objects) {
+        const k = `${o.metadata?.namespace}/${o.metadata?.name}`;
+        if (this.#unwritten.get(k) === o) this.#unwritten.delete(k);
+      }
+      this.#failures = 0;
     } catch (error) {
       logger.warn(
-        `Could not store ${records.length} ApprovalTasks of cluster '${cluster.name}': ${error}`,
+        `Could not store ${records.length} ApprovalTasks of cluster '${cluster.name}': ${error}; retrying`,
       );
+      for (const o of objects) {
+        const k = `${o.metadata?.namespace}/${o.metadata?.name}`;
+        const known = this.#unwritten.get(k);
+        // a newer state that arrived meanwhile wins
+        if (!known || newerOrSame(o, known)) this.#unwritten.set(k, o);
+      }
+      this.#failures++;
+      const delay = Math.min(
+        (this.options.retryDelayMs ?? 5000) * 2 ** (this.#failures - 1),
+        MAX_RETRY_MS,
+      );
+      this.#later(() => {
+        if (this.#unwritten.size > 0) {
+          this.#track([...this.#unwritten.values()]);
+        }
+      }, delay);
     }
+  }
+
+  #later(fn: () => unknown, delayMs: number): void {
+    if (this.#stopped) return;
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (!this.#stopped) void fn();
+    }, delayMs);
+    this.#timers.add(timer);
   }
 
   get #timeoutMs(): number {
@@ -175,4 +251,11 @@ export class ApprovalTaskWatcher {
       ? api.listNamespacedCustomObject({ ...request, namespace }, options)
       : api.listClusterCustomObject(request, options);
   }
+}
+
+/** Whether `a` is at least as new as `b` by resourceVersion (numeric in practice). */
+function newerOrSame(a: KubernetesObject, b: KubernetesObject): boolean {
+  const [x, y] = [a.metadata?.resourceVersion, b.metadata?.resourceVersion];
+  if (!x || !y || !/^\d+$/.test(x) || !/^\d+$/.test(y)) return true;
+  return BigInt(x) >= BigInt(y);
 }

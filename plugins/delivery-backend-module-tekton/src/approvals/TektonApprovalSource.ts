@@ -23,6 +23,7 @@ import {
   ExternalApprovalSource,
 } from '@slipway/plugin-delivery-node';
 import { Config } from '@backstage/config';
+import { ClusterLeases } from '../lease/ClusterLeases';
 import { clusterStatus, toClusterError } from '../provider/clusterErrors';
 import { kubeConfigFor } from '../provider/kubeConfigFor';
 import { kubeRequestOptions } from '../provider/kubeRequestOptions';
@@ -61,6 +62,8 @@ export interface TektonApprovalSourceOptions {
   retryDelayMs?: number;
   /** How long one call to a cluster may take, in ms. Default 15 s. */
   requestTimeoutMs?: number;
+  /** Runs each cluster's watch on one replica at a time; without it, here. */
+  leases?: ClusterLeases;
 }
 
 /**
@@ -81,7 +84,7 @@ function reason(error: unknown): string {
 
 /**
  * OpenShift Pipelines manual-approval-gate `ApprovalTask`s as Slipway approval requests. Each
- * cluster is watched; a decision made in Slipway is written back as a JSON Patch sent with
+ * cluster is watched (on the replica holding its lease, with the cluster's runs); a decision made in Slipway is written back as a JSON Patch sent with
  * Kubernetes impersonation of the deciding user's mapped identity (the gate's webhook only
  * accepts a change of the caller's own input), and only for users the identity mapping names.
  */
@@ -91,7 +94,7 @@ export class TektonApprovalSource implements ExternalApprovalSource {
     config: Config,
     options: Pick<
       TektonApprovalSourceOptions,
-      'logger' | 'scheduler' | 'retryDelayMs' | 'requestTimeoutMs'
+      'logger' | 'scheduler' | 'retryDelayMs' | 'requestTimeoutMs' | 'leases'
     > & { resyncSchedule?: SchedulerServiceTaskScheduleDefinition },
   ): TektonApprovalSource | undefined {
     const approvalConfig = readApprovalTaskConfig(config);
@@ -134,7 +137,11 @@ export class TektonApprovalSource implements ExternalApprovalSource {
         requestTimeoutMs: this.options.requestTimeoutMs,
       });
       this.#watchers.set(cluster.name, watcher);
-      void watcher.start();
+      if (this.options.leases) {
+        this.options.leases.add(cluster.name, watcher);
+      } else {
+        void watcher.start();
+      }
       await scheduler.scheduleTask({
         id: `delivery-tekton-approvaltasks-resync-${cluster.name}`,
         ...this.options.resyncSchedule,

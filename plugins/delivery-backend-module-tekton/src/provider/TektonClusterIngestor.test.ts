@@ -241,4 +241,74 @@ describe('TektonClusterIngestor', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(sink.writes).toBe(0);
   });
+
+  it('writes the changes still pending when it is stopped', async () => {
+    put({ name: 'last-words', outcome: 'succeeded' });
+    const sink = new MemorySink();
+    ingestor = new TektonClusterIngestor({
+      cluster: { name: 'fake', url: server.url, skipTLSVerify: true },
+      kubeConfig: server.kubeConfig(),
+      sink,
+      logger: mockServices.logger.mock(),
+      // nothing would be written for a minute
+      flushDelayMs: 60_000,
+    });
+    await ingestor.start();
+    // each informer lists (and hands over what it listed) before it watches
+    await waitFor(
+      () => server.requests.filter(r => r.query.watch === 'true').length === 2,
+      'both watches',
+    );
+    expect(sink.runs.size).toBe(0);
+
+    await ingestor.stop();
+    expect(sink.statusOf('uid-last-words')).toBe('succeeded');
+    expect(sink.runs.get('uid-last-words')!.tasks).toHaveLength(2);
+    ingestor = undefined;
+  });
+
+  it('holds only unfinished runs once the finished ones are written, and tags records with resourceVersions', async () => {
+    for (let i = 0; i < 30; i++) {
+      put({ name: `done-${i}`, minute: i % 60 });
+    }
+    put({ name: 'busy', outcome: 'running' });
+    const sink = new MemorySink();
+    await startIngestor(sink);
+    await waitFor(() => sink.runs.size === 31, 'every run');
+    await waitFor(
+      () => ingestor!.held().pipelineRuns === 1,
+      'the finished runs forgotten',
+    );
+    expect(ingestor!.held()).toEqual({
+      pipelineRuns: 1,
+      taskRuns: 2,
+      waiting: 0,
+    });
+    const busy = sink.runs.get('uid-busy')!;
+    expect(busy.sourceVersion).toBe(
+      server.get('pipelineruns', 'ci', 'busy')!.metadata.resourceVersion,
+    );
+    expect(busy.taskSourceVersions).toEqual({
+      'busy-build': server.get('taskruns', 'ci', 'busy-build')!.metadata
+        .resourceVersion,
+      'busy-test': server.get('taskruns', 'ci', 'busy-test')!.metadata
+        .resourceVersion,
+    });
+
+    // a forgotten run that changes again is written with its tasks (from the informer cache)
+    const { pipelineRun } = pipelineRunWithTasks({ name: 'done-3', minute: 3 });
+    server.put('pipelineruns', {
+      ...pipelineRun,
+      metadata: {
+        ...pipelineRun.metadata,
+        annotations: { 'chains.tekton.dev/signed': 'true' },
+      },
+    });
+    await waitFor(
+      () => sink.runs.get('uid-done-3')?.signed === true,
+      'the signed run',
+    );
+    expect(sink.runs.get('uid-done-3')!.tasks).toHaveLength(2);
+    await waitFor(() => ingestor!.held().pipelineRuns === 1, 'forgotten again');
+  });
 });

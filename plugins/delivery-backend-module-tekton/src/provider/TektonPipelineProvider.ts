@@ -14,6 +14,7 @@ import {
   TaskLogOptions,
   TaskLogs,
 } from '@slipway/plugin-delivery-node';
+import { ClusterLeases } from '../lease/ClusterLeases';
 import { toClusterError } from './clusterErrors';
 import { discoverTektonVersion } from './discoverTektonVersion';
 import { kubeConfigFor } from './kubeConfigFor';
@@ -39,11 +40,17 @@ export interface TektonProviderOptions {
   retryDelayMs?: number;
   /** How long one call to a cluster may take, in ms. Default 15 s. */
   requestTimeoutMs?: number;
+  /**
+   * Runs each cluster's watch on one replica at a time. Without it every cluster is watched
+   * here (one replica, or tests).
+   */
+  leases?: ClusterLeases;
 }
 
 /**
- * The Tekton pipeline provider: one ingestor (list + watch) per configured cluster, a periodic
- * full resync per cluster as a global scheduler task, and live logs, rerun and cancel.
+ * The Tekton pipeline provider: one ingestor (list + watch) per configured cluster, running on
+ * the replica that holds the cluster's lease, a periodic full resync per cluster as a global
+ * scheduler task, and live logs, rerun and cancel (on any replica).
  */
 export class TektonPipelineProvider implements PipelineProvider {
   static fromConfig(
@@ -95,7 +102,11 @@ export class TektonPipelineProvider implements PipelineProvider {
         requestTimeoutMs: this.#timeoutMs,
       });
       this.#ingestors.set(cluster.name, ingestor);
-      void ingestor.start();
+      if (this.options.leases) {
+        this.options.leases.add(cluster.name, ingestor);
+      } else {
+        void ingestor.start();
+      }
       await scheduler.scheduleTask({
         id: `delivery-tekton-resync-${cluster.name}`,
         ...(this.options.resyncSchedule ?? DEFAULT_RESYNC),
@@ -111,7 +122,7 @@ export class TektonPipelineProvider implements PipelineProvider {
     }
   }
 
-  /** Stops every watch (on backend shutdown). */
+  /** Stops every watch, writing what is pending (on backend shutdown). */
   async stop(): Promise<void> {
     await Promise.all([...this.#ingestors.values()].map(i => i.stop()));
   }

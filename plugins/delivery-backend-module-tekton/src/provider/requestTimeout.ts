@@ -14,13 +14,13 @@ const MS: Record<string, number> = {
   years: 31_557_600_000,
 };
 
-/**
- * `delivery.tekton.requestTimeout` in milliseconds: a duration such as `10s`, `PT10S` or
- * `{ seconds: 10 }`; {@link DEFAULT_REQUEST_TIMEOUT_MS} when absent.
- */
-export function readRequestTimeout(config: Config): number {
-  const key = 'delivery.tekton.requestTimeout';
-  if (!config.has(key)) return DEFAULT_REQUEST_TIMEOUT_MS;
+/** A duration in config (`10s`, `PT10S` or `{ seconds: 10 }`) in milliseconds; `fallback` when absent. */
+export function readDurationMs(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  if (!config.has(key)) return fallback;
   const duration = readDurationFromConfig(config, { key });
   const ms = Object.entries(duration).reduce(
     (sum, [unit, value]) => sum + (MS[unit] ?? 0) * (value ?? 0),
@@ -30,4 +30,16 @@ export function readRequestTimeout(config: Config): number {
     throw new Error(`${key} must be a positive duration, e.g. 15s`);
   }
   return ms;
+}
+
+/**
+ * `delivery.tekton.requestTimeout` in milliseconds: a duration such as `10s`, `PT10S` or
+ * `{ seconds: 10 }`; {@link DEFAULT_REQUEST_TIMEOUT_MS} when absent.
+ */
+export function readRequestTimeout(config: Config): number {
+  return readDurationMs(
+    config,
+    'delivery.tekton.requestTimeout',
+    DEFAULT_REQUEST_TIMEOUT_MS,
+  );
 }

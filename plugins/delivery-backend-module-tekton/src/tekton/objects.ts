@@ -31,6 +31,8 @@ export interface TektonObjectMeta {
   generateName?: string;
   namespace?: string;
   uid?: string;
+  /** Changes with every write of the object; orders the records made from it. */
+  resourceVersion?: string;
   creationTimestamp?: string | null;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;

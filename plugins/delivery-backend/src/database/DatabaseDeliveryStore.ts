@@ -31,6 +31,57 @@ const migrationsDir = resolvePackagePath(
 /** Rows per multi-row insert; keeps bind variables well under SQLite's limit. */
 const CHUNK = 200;
 
+/** Statuses a run or task does not leave (unless a newer version says so). */
+const FINISHED = `('succeeded', 'failed', 'cancelled', 'timedOut')`;
+
+/** One order for every writer (sorted here, not by the database), so replicas lock rows alike. */
+function compare(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * Whether an upsert's incoming row (`excluded`) may overwrite the stored one in `table`:
+ *
+ * - the stored row has no version (written before versions, or by a provider without them);
+ * - both have a numeric order: a higher one wins; an equal one too, unless it would set a
+ *   finished row back to unfinished;
+ * - otherwise (an opaque version, or none incoming) they are only compared for equality: the same
+ *   version is rewritten, a different one is applied unless it would set a finished row back
+ *   to unfinished.
+ *
+ * So records without versions stay last-writer-wins among themselves, and a finished run is never
+ * reverted to running by an update that is not provably newer.
+ */
+function newerWrite(table: string): string {
+  const reverts = `(${table}.status IN ${FINISHED} AND excluded.status NOT IN ${FINISHED})`;
+  return `(${table}.source_version IS NULL AND ${table}.source_order IS NULL)
+    OR (excluded.source_order IS NOT NULL AND ${table}.source_order IS NOT NULL AND (
+      excluded.source_order > ${table}.source_order
+      OR (excluded.source_order = ${table}.source_order AND NOT ${reverts})))
+    OR ((excluded.source_order IS NULL OR ${table}.source_order IS NULL) AND (
+      excluded.source_version = ${table}.source_version OR NOT ${reverts}))`;
+}
+
+/**
+ * The columns an upsert sets from the incoming row; an incoming row without a version keeps the
+ * stored one, so that a later, older versioned write is still recognised as older.
+ */
+function mergeColumns(
+  db: Knex,
+  table: string,
+  sample: object,
+): Record<string, Knex.Raw> {
+  const columns: Record<string, Knex.Raw> = {};
+  for (const column of Object.keys(sample)) {
+    columns[column] =
+      column === 'source_version' || column === 'source_order'
+        ? db.raw('COALESCE(excluded.??, ??.??)', [column, table, column])
+        : db.raw('excluded.??', [column]);
+  }
+  return columns;
+}
+
 /**
  * The knex-backed {@link DeliveryStore}, on SQLite or PostgreSQL.
  */
@@ -48,40 +99,88 @@ export class DatabaseDeliveryStore implements DeliveryStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /**
+   * Stores runs and their tasks in one transaction, ordered by source version (see
+   * {@link newerWrite}): a run or task whose stored version is newer is left as it is. Tasks
+   * are upserted by `(run_uid, name)`; an unversioned record's task list replaces the run's
+   * stored tasks, a versioned one's only adds and updates (history stays when the provider no
+   * longer holds a run's children). Rows are written in key order, so that concurrent writers
+   * (replicas) lock them in the same order and cannot deadlock.
+   */
   async upsertRuns(runs: PipelineRunRecord[]): Promise<void> {
     if (runs.length === 0) {
       return;
     }
+    // one record per uid (the last one given), in uid order
+    const byUid = new Map(runs.map(r => [r.uid, r]));
+    const sorted = [...byUid.values()].sort((a, b) => compare(a.uid, b.uid));
     await this.db.transaction(async tx => {
-      const runRows = runs.map(runToRow);
+      const applied = new Set<string>();
+      const runRows = sorted.map(runToRow);
       for (let i = 0; i < runRows.length; i += CHUNK) {
-        await tx<RunRow>('delivery_runs')
+        const written: Array<{ uid: string }> = await tx<RunRow>(
+          'delivery_runs',
+        )
           .insert(runRows.slice(i, i + CHUNK))
           .onConflict('uid')
-          .merge();
-      }
-      const uids = runs.map(r => r.uid);
-      for (let i = 0; i < uids.length; i += CHUNK) {
-        await tx('delivery_tasks')
-          .whereIn('run_uid', uids.slice(i, i + CHUNK))
-          .delete();
+          .merge(mergeColumns(tx, 'delivery_runs', runRows[0]))
+          .where(tx.raw(newerWrite('delivery_runs')))
+          .returning('uid');
+        written.forEach(row => applied.add(row.uid));
       }
       // A finished run to an environment is also a deployment attempt (DORA.md).
-      const deployments = runs
+      const deployments = sorted
+        .filter(r => applied.has(r.uid))
         .map(deploymentFromRun)
         .filter((d): d is NonNullable<typeof d> => Boolean(d))
-        .map(d => deploymentRow(d, 'run'));
+        .map(d => deploymentRow(d, 'run'))
+        .sort((a, b) => compare(String(a.id), String(b.id)));
       for (let i = 0; i < deployments.length; i += CHUNK) {
         await tx('delivery_deployments')
           .insert(deployments.slice(i, i + CHUNK))
           .onConflict('id')
           .merge();
       }
-      const taskRows = runs.flatMap(r => r.tasks.map(t => taskToRow(r.uid, t)));
-      for (let i = 0; i < taskRows.length; i += CHUNK) {
-        await tx<TaskRow>('delivery_tasks').insert(
-          taskRows.slice(i, i + CHUNK),
+      // versioned records: every task on its own version; unversioned ones: only when applied
+      const withTasks = sorted.filter(
+        r => r.taskSourceVersions || applied.has(r.uid),
+      );
+      const taskRows = withTasks
+        .flatMap(r => {
+          const tasks = new Map(r.tasks.map(t => [t.name, t]));
+          return [...tasks.values()].map(t =>
+            taskToRow(r.uid, t, r.taskSourceVersions?.[t.name]),
+          );
+        })
+        .sort(
+          (a, b) => compare(a.run_uid, b.run_uid) || compare(a.name, b.name),
         );
+      for (let i = 0; i < taskRows.length; i += CHUNK) {
+        await tx<TaskRow>('delivery_tasks')
+          .insert(taskRows.slice(i, i + CHUNK))
+          .onConflict(['run_uid', 'name'])
+          .merge(mergeColumns(tx, 'delivery_tasks', taskRows[0]))
+          .where(tx.raw(newerWrite('delivery_tasks')));
+      }
+      // an unversioned record lists the run's tasks in full: drop the ones it no longer lists
+      const replaced = withTasks.filter(r => !r.taskSourceVersions);
+      for (let i = 0; i < replaced.length; ) {
+        const batch: PipelineRunRecord[] = [];
+        let keys = 0;
+        while (i < replaced.length && batch.length < CHUNK && keys < CHUNK) {
+          batch.push(replaced[i]);
+          keys += replaced[i++].tasks.length;
+        }
+        await tx('delivery_tasks')
+          .whereIn(
+            'run_uid',
+            batch.map(r => r.uid),
+          )
+          .whereNotIn(
+            ['run_uid', 'name'],
+            batch.flatMap(r => r.tasks.map(t => [r.uid, t.name])),
+          )
+          .delete();
       }
     });
   }

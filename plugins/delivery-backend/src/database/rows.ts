@@ -27,6 +27,10 @@ export interface RunRow {
   environment: string | null;
   rerun_of: string | null;
   details: string;
+  /** The source object's version (opaque), e.g. a Kubernetes resourceVersion. */
+  source_version?: string | null;
+  /** The version as a number, for ordering writes: see {@link sourceOrder}. */
+  source_order?: string | number | null;
 }
 
 /** A row of `delivery_tasks`. */
@@ -41,6 +45,8 @@ export interface TaskRow {
   retries: number;
   is_finally: boolean | number;
   details: string | null;
+  source_version?: string | null;
+  source_order?: string | number | null;
 }
 
 /** Run fields kept as JSON: shown on one run, never filtered on. */
@@ -54,6 +60,27 @@ type TaskDetails = Pick<
   TaskRun,
   'kind' | 'podName' | 'steps' | 'results' | 'message' | 'url'
 >;
+
+/** The largest decimal a signed 64-bit column holds has 19 digits; 18 always fit. */
+const DECIMAL_VERSION = /^[0-9]{1,18}$/;
+
+/**
+ * What orders writes of one run (or task): a version made of decimal digits, as the number it is
+ * (Kubernetes resourceVersions are etcd revisions in practice, though the API calls them opaque),
+ * else the time the source last changed it, in ms. `null` when neither is known: such a write can
+ * only be compared for equality of `source_version` (see `DatabaseDeliveryStore`). A string, for
+ * a `bigint` column.
+ */
+export function sourceOrder(
+  version: string | undefined,
+  observedAt?: string,
+): string | null {
+  if (version !== undefined && DECIMAL_VERSION.test(version)) {
+    return String(BigInt(version));
+  }
+  const ms = observedAt ? Date.parse(observedAt) : NaN;
+  return Number.isFinite(ms) ? String(ms) : null;
+}
 
 export function toDate(value: Date | number | string): Date {
   return value instanceof Date ? value : new Date(value);
@@ -105,6 +132,8 @@ export function runToRow(run: PipelineRunRecord): RunRow {
     environment: run.environment ?? null,
     rerun_of: run.rerunOf ?? null,
     details: JSON.stringify(details),
+    source_version: run.sourceVersion ?? null,
+    source_order: sourceOrder(run.sourceVersion, run.observedAt),
   };
 }
 
@@ -140,7 +169,11 @@ export function rowToRun(row: RunRow): PipelineRun {
   };
 }
 
-export function taskToRow(runUid: string, task: TaskRun): TaskRow {
+export function taskToRow(
+  runUid: string,
+  task: TaskRun,
+  sourceVersion?: string,
+): TaskRow {
   return {
     run_uid: runUid,
     name: task.name,
@@ -159,6 +192,8 @@ export function taskToRow(runUid: string, task: TaskRun): TaskRow {
       message: task.message,
       url: task.url,
     } satisfies TaskDetails),
+    source_version: sourceVersion ?? null,
+    source_order: sourceOrder(sourceVersion),
   };
 }
 

@@ -77,7 +77,8 @@ export async function seedDemoHistory(options: {
         options.now ?? new Date(),
       );
       if (changes.length) await options.events.upsertChanges(changes, 'demo');
-      if (incidents.length) await options.events.upsertIncidents(incidents, 'demo');
+      if (incidents.length)
+        await options.events.upsertIncidents(incidents, 'demo');
     }
   }
   logger.info(

@@ -1,9 +1,10 @@
 /*
  * One backend replica for the scale-out test, run as its own Node process:
  *   node --require @backstage/cli/config/nodeTransform.cjs replica.ts
- * with KUBE_URL, KUBE_TOKEN and PG_CONNECTION (JSON knex connection) in the environment. It
- * starts the delivery plugin and the Tekton module with the real scheduler on that database,
- * prints `READY <port>` and runs until killed.
+ * with KUBE_URL and KUBE_TOKEN (the cluster `local`) or KUBE_CLUSTERS (JSON: name → { url,
+ * token }), and PG_CONNECTION (JSON knex connection) in the environment. It starts the delivery
+ * plugin and the Tekton module with the real scheduler on that database, prints `READY <port>`
+ * and runs until killed.
  */
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import knexFactory from 'knex';
@@ -15,7 +16,9 @@ async function main() {
     connection: JSON.parse(process.env.PG_CONNECTION ?? '{}'),
   });
   const server = await startTestPortal(
-    { url: process.env.KUBE_URL!, token: process.env.KUBE_TOKEN! },
+    process.env.KUBE_CLUSTERS
+      ? JSON.parse(process.env.KUBE_CLUSTERS)
+      : { url: process.env.KUBE_URL!, token: process.env.KUBE_TOKEN! },
     knex,
     JSON.parse(process.env.DELIVERY_CONFIG ?? '{}'),
     [schedulerServiceFactory],

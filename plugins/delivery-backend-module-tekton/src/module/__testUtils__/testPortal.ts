@@ -23,13 +23,21 @@ export const ENTITY_RUNS_PATH =
  * `payments-api` in the catalog claiming `backstage.io/kubernetes-id: payments-api`.
  */
 export async function startTestPortal(
-  kube: Pick<FakeKubeApiServer, 'url' | 'token'>,
+  /** The cluster `local`, or several clusters by name. */
+  kube:
+    | Pick<FakeKubeApiServer, 'url' | 'token'>
+    | Record<string, Pick<FakeKubeApiServer, 'url' | 'token'>>,
   knex: Knex,
   /** Extra `delivery` config, e.g. `{ tekton: { approvalTasks: … } }`. */
   delivery: NonNullable<ConfigData>[string] = {},
   /** Extra features, e.g. the real scheduler for the scale-out test. */
   features: Parameters<typeof startTestBackend>[0]['features'] = [],
 ) {
+  const clusters = (
+    'url' in kube && typeof kube.url === 'string'
+      ? { local: kube as Pick<FakeKubeApiServer, 'url' | 'token'> }
+      : (kube as Record<string, Pick<FakeKubeApiServer, 'url' | 'token'>>)
+  ) as Record<string, Pick<FakeKubeApiServer, 'url' | 'token'>>;
   const { server } = await startTestBackend({
     features: [
       ...(features ?? []),
@@ -43,14 +51,12 @@ export async function startTestPortal(
             clusterLocatorMethods: [
               {
                 type: 'config',
-                clusters: [
-                  {
-                    name: 'local',
-                    url: kube.url,
-                    serviceAccountToken: kube.token,
-                    skipTLSVerify: true,
-                  },
-                ],
+                clusters: Object.entries(clusters).map(([name, c]) => ({
+                  name,
+                  url: c.url,
+                  serviceAccountToken: c.token,
+                  skipTLSVerify: true,
+                })),
               },
             ],
           },
