@@ -20,6 +20,7 @@ export const SERVICE_INPUT: GenerateInput = yaml.parse(examples[1].example)
 /** The files generated for an ML project with the default environments. */
 export const ML_FILES = [
   '.tekton/pipeline.yaml',
+  '.tekton/deploy-pipeline.yaml',
   '.tekton/triggers.yaml',
   'ci/pipelinerun.yaml',
   'deploy/dev/inferenceservice.yaml',

@@ -71,7 +71,13 @@ describe('delivery actions together against a cluster', () => {
     expect(pipeline.eventListenerUrl).toBe(
       'http://el-fraud-model-listener.fraud-model-ci.svc.cluster.local:8080',
     );
-    expect(server.list('pipelines', 'fraud-model-ci')).toHaveLength(1);
+    // the delivery pipeline and the deploy pipeline (one environment at one revision)
+    expect(
+      server
+        .list('pipelines', 'fraud-model-ci')
+        .map(p => p.metadata.name)
+        .sort(),
+    ).toEqual(['fraud-model-delivery', 'fraud-model-deploy']);
 
     // the EventListener runs as the ServiceAccount environments created and
     // verifies webhooks with the Secret it created

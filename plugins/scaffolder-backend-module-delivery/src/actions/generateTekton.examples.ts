@@ -23,7 +23,7 @@ function example(
 
 export const examples: TemplateExample[] = [
   example(
-    'An ML project: train, validate (accuracy >= 0.8) and register, served by KServe in dev, staging and production',
+    'An ML project: train, validate (accuracy >= 0.8) and register in MLflow, served by KServe in dev, staging and production (a canary there)',
     {
       name: '${{ parameters.name }}',
       kind: 'ml',
@@ -33,6 +33,8 @@ export const examples: TemplateExample[] = [
       scanners: ['trivy', 'pip-audit', 'bandit'],
       promotionMetric: 'accuracy >= 0.8',
       modelStorageUri: 's3://models/${{ parameters.name }}',
+      mlflowTrackingUri: 'http://mlflow.mlflow.svc:5000',
+      canaryTrafficPercent: 10,
     },
   ),
   example(

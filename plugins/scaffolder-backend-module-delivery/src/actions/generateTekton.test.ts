@@ -41,6 +41,17 @@ describe('delivery:tekton:generate', () => {
       'eventListenerName',
       'fraud-model-listener',
     );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'deployPipelineName',
+      'fraud-model-deploy',
+    );
+    expect(ctx.output).toHaveBeenCalledWith('catalogAnnotations', {
+      'slipway.dev/deploy-pipeline': 'fraud-model-deploy',
+      'slipway.dev/deploy-pipeline-namespace': 'fraud-model-ci',
+      'slipway.dev/deploy-pipeline-params':
+        'environment,revision,version,image',
+      'slipway.dev/deploy-service-account': 'fraud-model-pipeline',
+    });
     for (const file of ML_FILES) {
       expect(fs.existsSync(path.join(workspace.path, file))).toBe(true);
     }
@@ -56,6 +67,34 @@ describe('delivery:tekton:generate', () => {
       'TriggerTemplate',
       'EventListener',
     ]);
+    const [deploy] = read('.tekton/deploy-pipeline.yaml');
+    expect(deploy).toMatchObject({
+      kind: 'Pipeline',
+      metadata: { name: 'fraud-model-deploy', namespace: 'fraud-model-ci' },
+    });
+  });
+
+  it('takes the MLflow tracking URI and the canary share from the input', async () => {
+    const ctx = context({
+      ...ML_INPUT,
+      mlflowTrackingUri: 'http://mlflow.mlflow.svc:5000',
+      canaryTrafficPercent: 25,
+    });
+    await action.handler(ctx);
+    const [pipeline] = read('.tekton/pipeline.yaml');
+    expect(pipeline.spec.params).toContainEqual(
+      expect.objectContaining({
+        name: 'mlflow-tracking-uri',
+        default: 'http://mlflow.mlflow.svc:5000',
+      }),
+    );
+    const production = (pipeline.spec.tasks as any[]).find(
+      t => t.name === 'deploy-production',
+    );
+    expect(production.taskSpec.steps[0].env).toContainEqual({
+      name: 'CANARY_PERCENT',
+      value: '25',
+    });
   });
 
   it('writes the same files in a dry run (the workspace is the only thing it touches)', async () => {

@@ -20,8 +20,9 @@ const NAME_MESSAGE = 'must be a lower-case DNS label (a-z, 0-9, -)';
 
 /**
  * `delivery:tekton:generate` — writes a Tekton pipeline wired to Slipway into the workspace:
- * the Pipeline, Triggers (EventListener with the GitHub or GitLab interceptor), a PipelineRun to
- * start by hand and per-environment deploy manifests; checks them before writing.
+ * the delivery Pipeline, the deploy Pipeline (one environment at one revision), Triggers
+ * (EventListener with the GitHub or GitLab interceptor), a PipelineRun to start by hand and
+ * per-environment deploy manifests; checks them before writing.
  *
  * @public
  */
@@ -104,6 +105,12 @@ export function createGenerateTektonAction(options: { config: Config }) {
                   .describe(
                     'Wait for a Slipway approval before deploying (default: every tier but development)',
                   ),
+                canary: z
+                  .boolean()
+                  .optional()
+                  .describe(
+                    'ML only: serve a new model to canaryTrafficPercent of the traffic, check it, then promote it (default: production tier)',
+                  ),
               }),
             )
             .optional()
@@ -136,7 +143,42 @@ export function createGenerateTektonAction(options: { config: Config }) {
             .string()
             .optional()
             .describe(
-              'Where models are registered; the commit is appended (default s3://models/<name>)',
+              'Where models are registered without MLflow; the commit is appended (default s3://models/<name>)',
+            ),
+        mlflowTrackingUri: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'MLflow tracking server to register the model in (the pipeline param mlflow-tracking-uri); empty: modelStorageUri',
+            ),
+        mlflowSecretName: z =>
+          z
+            .string()
+            .regex(KUBERNETES_NAME, NAME_MESSAGE)
+            .optional()
+            .describe(
+              'Optional Secret in the CI namespace whose keys become the MLflow step environment, e.g. MLFLOW_TRACKING_TOKEN, AWS_ACCESS_KEY_ID (default mlflow-credentials)',
+            ),
+        canaryTrafficPercent: z =>
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(99)
+            .optional()
+            .describe(
+              'Share of the traffic a new model gets first in canary environments (KServe canaryTrafficPercent; default 10, 0: no canary)',
+            ),
+        canarySoakSeconds: z =>
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(86400)
+            .optional()
+            .describe(
+              'How long the canary is watched before it is promoted (default 300)',
             ),
         gitProvider: z =>
           z
@@ -236,6 +278,18 @@ export function createGenerateTektonAction(options: { config: Config }) {
             .describe('Paths written, relative to the workspace'),
         pipelineName: z =>
           z.string().describe('Name of the generated Pipeline'),
+        deployPipelineName: z =>
+          z
+            .string()
+            .describe(
+              'Name of the generated Pipeline that deploys one environment at one revision',
+            ),
+        catalogAnnotations: z =>
+          z
+            .record(z.string(), z.string())
+            .describe(
+              "Annotations for the component's catalog-info.yaml naming the deploy pipeline",
+            ),
         eventListenerName: z =>
           z.string().describe('Name of the generated EventListener'),
       },
@@ -268,14 +322,16 @@ export function createGenerateTektonAction(options: { config: Config }) {
         written.push(relative);
       }
       ctx.logger.info(
-        `Wrote ${written.length} files: Pipeline ${
-          project.pipelineName
+        `Wrote ${written.length} files: Pipelines ${project.pipelineName} and ${
+          project.deployPipelineName
         }, EventListener ${project.eventListenerName}${
           ctx.isDryRun ? ' (dry run: workspace only)' : ''
         }`,
       );
       ctx.output('files', written);
       ctx.output('pipelineName', project.pipelineName);
+      ctx.output('deployPipelineName', project.deployPipelineName);
+      ctx.output('catalogAnnotations', project.catalogAnnotations);
       ctx.output('eventListenerName', project.eventListenerName);
     },
   });

@@ -65,6 +65,8 @@ describe('the ML project', () => {
       'scan-pip-audit',
       'upload-pip-audit',
       'build-image',
+      'scan-trivy-image',
+      'upload-trivy-image',
       'train',
       'validate',
       'register',
@@ -82,7 +84,10 @@ describe('the ML project', () => {
     expect(task('train').runAfter).toEqual(['build-image']);
     expect(task('validate').runAfter).toEqual(['train']);
     expect(task('register').runAfter).toEqual(['validate']);
-    expect(task('deploy-dev').runAfter).toEqual(['register']);
+    expect(task('deploy-dev').runAfter).toEqual([
+      'register',
+      'upload-trivy-image',
+    ]);
   });
 
   it('gates staging and production behind the approval gate, not dev', () => {
@@ -179,6 +184,7 @@ describe('the ML project', () => {
       ],
     });
     expect(Object.keys(parsed).sort()).toEqual([
+      '.tekton/deploy-pipeline.yaml',
       '.tekton/pipeline.yaml',
       '.tekton/triggers.yaml',
       'ci/pipelinerun.yaml',
@@ -188,12 +194,13 @@ describe('the ML project', () => {
     ]);
   });
 
-  it('labels runs with the component and the environment they end in', () => {
+  it('labels runs with the component only: each deploy TaskRun names its own environment', () => {
     const run = parsed['ci/pipelinerun.yaml'][0];
     expect(run.metadata.generateName).toBe('fraud-model-');
-    expect(run.metadata.labels).toMatchObject({
+    expect(run.metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'fraud-model',
+      'app.kubernetes.io/managed-by': 'slipway',
       'backstage.io/kubernetes-id': 'fraud-model',
-      'slipway.dev/environment': 'production',
     });
     expect(run.spec.timeouts).toEqual({ pipeline: '50h' });
     expect(run.spec.taskRunTemplate).toEqual({
@@ -219,11 +226,16 @@ describe('the service', () => {
       'scan-gitleaks',
       'upload-gitleaks',
       'build-image',
+      'scan-trivy-image',
+      'upload-trivy-image',
       'deploy-dev',
       'approve-production',
       'deploy-production',
     ]);
-    expect(task('deploy-dev').runAfter).toEqual(['build-image']);
+    expect(task('deploy-dev').runAfter).toEqual([
+      'build-image',
+      'upload-trivy-image',
+    ]);
     expect(task('deploy-production').runAfter).toEqual(['approve-production']);
     expect(task('test').taskSpec!.steps[0].image).toBe(
       'docker.io/library/golang:1.23',
@@ -269,6 +281,291 @@ describe('the service', () => {
     });
     expect(parsed['ci/pipelinerun.yaml'][0].spec.timeouts).toEqual({
       pipeline: '26h',
+    });
+  });
+});
+
+const IMAGE_BY_DIGEST =
+  '$(params.image-repository)@$(tasks.build-image.results.IMAGE_DIGEST)';
+const COMMIT = '$(tasks.clone.results.commit)';
+
+describe.each([
+  ['ML project', ML_INPUT, ['dev', 'staging', 'production']],
+  ['service', SERVICE_INPUT, ['dev', 'production']],
+])('the %s', (_, input, environments) => {
+  const { project, parsed, tasks, task } = generateAndParse(input);
+  const deployPipeline = parsed['.tekton/deploy-pipeline.yaml'][0];
+
+  it('labels each deploy TaskRun with its environment, and only those', () => {
+    for (const env of environments) {
+      expect(task(`deploy-${env}`).taskSpec!.metadata).toEqual({
+        labels: { 'slipway.dev/environment': env },
+      });
+    }
+    expect(
+      tasks
+        .filter(t => t.taskSpec?.metadata?.labels)
+        .map(t => [t.name, t.taskSpec!.metadata!.labels]),
+    ).toEqual(
+      environments.map(env => [
+        `deploy-${env}`,
+        { 'slipway.dev/environment': env },
+      ]),
+    );
+  });
+
+  it('reports the revision, version and image each environment got as deploy task results', () => {
+    for (const env of environments) {
+      const deploy = task(`deploy-${env}`);
+      expect(deploy.params).toEqual(
+        expect.arrayContaining([
+          { name: 'revision', value: COMMIT },
+          { name: 'version', value: COMMIT },
+          { name: 'image', value: IMAGE_BY_DIGEST },
+        ]),
+      );
+      const spec = deploy.taskSpec!;
+      expect(spec.results!.map(r => r.name)).toEqual(
+        expect.arrayContaining(['revision', 'version', 'image']),
+      );
+      // written by the last step, so only a deployment that got through has them
+      const last = spec.steps[spec.steps.length - 1];
+      for (const result of ['revision', 'version', 'image']) {
+        expect(last.script).toContain(`> "$(results.${result}.path)"`);
+      }
+    }
+  });
+
+  it('scans the built image with Trivy after the build and uploads the report with the image as target', () => {
+    const scan = task('scan-trivy-image');
+    expect(scan.runAfter).toEqual(['build-image']);
+    expect(scan.params).toEqual([{ name: 'image', value: IMAGE_BY_DIGEST }]);
+    const [step] = scan.taskSpec!.steps;
+    expect(step.args).toEqual([
+      'image',
+      '--scanners',
+      'vuln',
+      '--format',
+      'json',
+      '--output',
+      'reports/trivy-image.json',
+      '$(params.image)',
+    ]);
+    expect(task('upload-trivy-image')).toMatchObject({
+      runAfter: ['scan-trivy-image'],
+      taskRef: { kind: 'Task', name: 'slipway-upload-findings' },
+      params: [
+        { name: 'slipway-url', value: '$(params.slipway-url)' },
+        { name: 'entity-ref', value: '$(params.entity-ref)' },
+        { name: 'report-path', value: 'reports/trivy-image.json' },
+        { name: 'tool', value: 'trivy-image' },
+        { name: 'target', value: IMAGE_BY_DIGEST },
+      ],
+    });
+    // every deployment waits for the image's security gate
+    for (const env of environments) {
+      expect(ancestors(tasks, `deploy-${env}`).has('upload-trivy-image')).toBe(
+        true,
+      );
+    }
+    // the source tree is still scanned, for what only it shows
+    expect(task('scan-trivy').taskSpec!.steps[0].args).toEqual(
+      expect.arrayContaining(['fs', 'secret,misconfig']),
+    );
+  });
+
+  it('writes a deploy pipeline that deploys exactly one environment at one revision', () => {
+    expect(deployPipeline.metadata.name).toBe(`${input.name}-deploy`);
+    expect(project.deployPipelineName).toBe(`${input.name}-deploy`);
+    const params = deployPipeline.spec.params as Array<{
+      name: string;
+      default?: string;
+    }>;
+    expect(params.slice(0, 4)).toEqual([
+      expect.objectContaining({ name: 'environment' }),
+      expect.objectContaining({ name: 'revision' }),
+      expect.objectContaining({ name: 'version', default: '' }),
+      expect.objectContaining({ name: 'image', default: '' }),
+    ]);
+    expect(params[0].default).toBeUndefined();
+    expect(params[1].default).toBeUndefined();
+    // no workspace: a run needs only the params and the ServiceAccount
+    expect(deployPipeline.spec.workspaces).toBeUndefined();
+    const deployTasks = deployPipeline.spec.tasks as PipelineTask[];
+    expect(deployTasks.map(t => [t.name, t.when])).toEqual([
+      [
+        'unknown-environment',
+        [
+          {
+            input: '$(params.environment)',
+            operator: 'notin',
+            values: environments,
+          },
+        ],
+      ],
+      ...environments.map(env => [
+        `deploy-${env}`,
+        [{ input: '$(params.environment)', operator: 'in', values: [env] }],
+      ]),
+    ]);
+    for (const env of environments) {
+      const deploy = deployTasks.find(t => t.name === `deploy-${env}`)!;
+      expect(deploy.taskSpec!.metadata!.labels).toEqual({
+        'slipway.dev/environment': env,
+      });
+      expect(deploy.params).toEqual(
+        expect.arrayContaining([
+          { name: 'revision', value: '$(params.revision)' },
+          { name: 'version', value: '$(params.version)' },
+          { name: 'image', value: '$(params.image)' },
+        ]),
+      );
+      // it checks the revision out itself and deploys its manifests
+      const [clone] = deploy.taskSpec!.steps;
+      expect(clone.name).toBe('clone');
+      expect(clone.env).toContainEqual({
+        name: 'REVISION',
+        value: '$(params.revision)',
+      });
+      expect(deploy.taskSpec!.steps.map(s => s.script).join('\n')).toContain(
+        `cd "/checkout/deploy/${env}"`,
+      );
+    }
+    expect(
+      validatePipeline(deployPipeline.spec as unknown as PipelineSpecLike),
+    ).toEqual([]);
+  });
+
+  it('names the deploy pipeline in the annotations for catalog-info.yaml', () => {
+    expect(project.catalogAnnotations).toEqual({
+      'slipway.dev/deploy-pipeline': `${input.name}-deploy`,
+      'slipway.dev/deploy-pipeline-namespace':
+        deployPipeline.metadata.namespace,
+      'slipway.dev/deploy-pipeline-params':
+        'environment,revision,version,image',
+      'slipway.dev/deploy-service-account': `${input.name}-pipeline`,
+    });
+  });
+});
+
+describe('the ML project’s model', () => {
+  const { pipeline, task, parsed } = generateAndParse(ML_INPUT);
+
+  it('is registered in MLflow when MLFLOW_TRACKING_URI is set, in the file store otherwise', () => {
+    const register = task('register');
+    const [fileStore, mlflow] = register.taskSpec!.steps;
+    expect([fileStore.name, mlflow.name]).toEqual(['file-store', 'mlflow']);
+    // both read the same switch, from the pipeline's mlflow-tracking-uri param
+    for (const step of [fileStore, mlflow]) {
+      expect(step.env).toContainEqual({
+        name: 'MLFLOW_TRACKING_URI',
+        value: '$(params.mlflow-tracking-uri)',
+      });
+    }
+    expect(register.params).toContainEqual({
+      name: 'mlflow-tracking-uri',
+      value: '$(params.mlflow-tracking-uri)',
+    });
+    expect(fileStore.script).toContain('if [ -n "$MLFLOW_TRACKING_URI" ]');
+    expect(fileStore.script).toContain('python -m training.register');
+    expect(mlflow.script).toContain('if [ -z "$MLFLOW_TRACKING_URI" ]');
+    expect(mlflow.script).toContain('mlflow.register_model(');
+    expect(mlflow.envFrom).toEqual([
+      { secretRef: { name: 'mlflow-credentials', optional: true } },
+    ]);
+    expect(register.taskSpec!.results).toEqual([
+      { name: 'model-uri' },
+      { name: 'model-version' },
+    ]);
+    expect(pipeline.spec.params).toContainEqual({
+      name: 'mlflow-tracking-uri',
+      type: 'string',
+      default: '',
+      description:
+        'MLflow tracking server the model is registered in; empty: the file store',
+    });
+    const withMlflow = generateAndParse({
+      ...ML_INPUT,
+      mlflowTrackingUri: 'http://mlflow.mlflow.svc:5000',
+    });
+    expect(withMlflow.pipeline.spec.params).toContainEqual(
+      expect.objectContaining({
+        name: 'mlflow-tracking-uri',
+        default: 'http://mlflow.mlflow.svc:5000',
+      }),
+    );
+  });
+
+  it('publishes accuracy as a task result of validate and as a run result, both valid', () => {
+    expect(task('validate').taskSpec!.results).toEqual([{ name: 'accuracy' }]);
+    expect(pipeline.spec.results).toContainEqual({
+      name: 'accuracy',
+      description: 'The promotion metric (accuracy >= 0.8)',
+      value: '$(tasks.validate.results.accuracy)',
+    });
+    const spec = pipeline.spec as unknown as PipelineSpecLike;
+    expect(validatePipeline(spec)).toEqual([]);
+    // a result the task does not declare would be caught
+    expect(
+      validatePipeline({
+        ...spec,
+        results: [
+          ...(spec.results ?? []),
+          { name: 'loss', value: '$(tasks.validate.results.loss)' },
+        ],
+      }),
+    ).toEqual(['task "validate" has no result "loss"']);
+  });
+
+  it('goes to production as a KServe canary: apply at canaryTrafficPercent, check, then promote', () => {
+    const production = task('deploy-production').taskSpec!;
+    expect(production.steps.map(s => s.name)).toEqual([
+      'apply',
+      'check-canary',
+      'promote',
+    ]);
+    const [apply, check, promote] = production.steps;
+    expect(apply.env).toContainEqual({ name: 'CANARY_PERCENT', value: '10' });
+    expect(apply.script).toContain(
+      "yq -i '.spec.predictor.canaryTrafficPercent = env(CANARY_PERCENT)' inferenceservice.yaml",
+    );
+    expect(check.script).toContain('"canaryTrafficPercent":0');
+    expect(promote.script).toContain(
+      '{"op":"remove","path":"/spec/predictor/canaryTrafficPercent"}',
+    );
+    // dev and staging take the new model at once
+    expect(task('deploy-dev').taskSpec!.steps.map(s => s.name)).toEqual([
+      'apply',
+    ]);
+    expect(task('deploy-staging').taskSpec!.steps.map(s => s.name)).toEqual([
+      'apply',
+    ]);
+  });
+
+  it('deploys from the deploy pipeline the model registered for the revision unless one is given', () => {
+    const deploy = (
+      parsed['.tekton/deploy-pipeline.yaml'][0].spec.tasks as PipelineTask[]
+    ).find(t => t.name === 'deploy-production')!;
+    expect(deploy.taskSpec!.steps.map(s => s.name)).toEqual([
+      'clone',
+      'model-uri',
+      'apply',
+      'check-canary',
+      'promote',
+    ]);
+    const resolve = deploy.taskSpec!.steps[1];
+    expect(resolve.env).toEqual(
+      expect.arrayContaining([
+        { name: 'MLFLOW_TRACKING_URI', value: '$(params.mlflow-tracking-uri)' },
+        {
+          name: 'FILE_STORE_URI',
+          value: 's3://models/fraud-model/$(params.revision)',
+        },
+      ]),
+    );
+    expect(deploy.params).toContainEqual({
+      name: 'skip-canary',
+      value: '$(params.skip-canary)',
     });
   });
 });

@@ -6,7 +6,16 @@ export const IMAGES = {
   kaniko: 'gcr.io/kaniko-project/executor:v1.23.2',
   busybox: 'docker.io/library/busybox:1.37',
   kubectl: 'docker.io/alpine/k8s:1.31.4',
+  trivy: 'docker.io/aquasec/trivy:0.58.1',
 };
+
+/** The MLflow client the register step (and the deploy pipeline's model lookup) installs. */
+export const MLFLOW_CLIENT = 'mlflow-skinny==2.19.0 boto3>=1.35,<2';
+
+/** The plain Python image of a runtime version (steps that need no project code). */
+export function pythonImage(version: string): string {
+  return `docker.io/library/python:${version}-slim`;
+}
 
 /** Default runtime version per language. */
 export const DEFAULT_RUNTIME: Record<Language, string> = {
@@ -64,12 +73,14 @@ export function scannerStep(
   const python = `docker.io/library/python:${version}-slim`;
   switch (scanner) {
     case 'trivy':
+      // the source tree: committed secrets and misconfigurations (Dockerfile, manifests); the
+      // vulnerabilities of what ships are found in the built image (`scan-trivy-image`)
       return {
-        image: 'docker.io/aquasec/trivy:0.58.1',
+        image: IMAGES.trivy,
         args: [
           'fs',
           '--scanners',
-          'vuln,secret,misconfig',
+          'secret,misconfig',
           '--format',
           'json',
           '--output',

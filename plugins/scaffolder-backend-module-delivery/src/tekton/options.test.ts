@@ -13,20 +13,29 @@ describe('resolveOptions', () => {
         tier: 'development',
         namespace: 'fraud-model-dev',
         approval: false,
+        canary: false,
       },
       {
         name: 'staging',
         tier: 'staging',
         namespace: 'fraud-model-staging',
         approval: true,
+        canary: false,
       },
       {
         name: 'production',
         tier: 'production',
         namespace: 'fraud-model-production',
         approval: true,
+        canary: true,
       },
     ]);
+    expect(options.ml).toMatchObject({
+      modelStorageUri: 's3://models/fraud-model',
+      mlflowTrackingUri: '',
+      mlflowSecretName: 'mlflow-credentials',
+      canary: { trafficPercent: 10, soakSeconds: 300 },
+    });
     expect(options.ml.metric).toEqual({
       name: 'accuracy',
       operator: '>=',
@@ -68,8 +77,53 @@ describe('resolveOptions', () => {
     ]);
   });
 
+  it('puts a canary in front of production models only, unless told otherwise', () => {
+    const canaries = (input: Partial<typeof ML_INPUT>) =>
+      resolveOptions({ ...ML_INPUT, ...input }, DEFAULTS).environments.map(
+        e => [e.name, e.canary],
+      );
+    expect(
+      canaries({
+        environments: [
+          { name: 'dev', tier: 'development' },
+          { name: 'staging', tier: 'staging', canary: true },
+          { name: 'prod', tier: 'production', canary: false },
+        ],
+      }),
+    ).toEqual([
+      ['dev', false],
+      ['staging', true],
+      ['prod', false],
+    ]);
+    expect(canaries({ canaryTrafficPercent: 0 })).toEqual([
+      ['dev', false],
+      ['staging', false],
+      ['production', false],
+    ]);
+    // a service has no KServe canary
+    expect(
+      resolveOptions(
+        { ...ML_INPUT, kind: 'service' },
+        DEFAULTS,
+      ).environments.some(e => e.canary),
+    ).toBe(false);
+  });
+
   it.each([
     [{ environments: [] }, 'at least one environment is needed'],
+    [
+      { canaryTrafficPercent: 100 },
+      'canaryTrafficPercent must be a whole number from 0 (no canary) to 99',
+    ],
+    [
+      {
+        kind: 'service' as const,
+        environments: [
+          { name: 'prod', tier: 'production' as const, canary: true },
+        ],
+      },
+      'canary deployments are for ML projects',
+    ],
     [
       { promotionMetric: '>= 0.8' },
       "promotionMetric must look like 'accuracy >= 0.8'",

@@ -26,11 +26,16 @@ export interface GenerateInput {
     tier: Tier;
     namespace?: string;
     approval?: boolean;
+    canary?: boolean;
   }>;
   scanners?: Scanner[];
   mlStages?: MlStage[];
   promotionMetric?: string;
   modelStorageUri?: string;
+  mlflowTrackingUri?: string;
+  mlflowSecretName?: string;
+  canaryTrafficPercent?: number;
+  canarySoakSeconds?: number;
   gitProvider?: 'github' | 'gitlab';
   defaultBranch?: string;
   ciNamespace?: string;
@@ -62,11 +67,31 @@ export function resolveOptions(
   const { name } = input;
   const given: NonNullable<GenerateInput['environments']> =
     input.environments ?? DEFAULT_ENVIRONMENTS;
+  const canaryPercent = input.canaryTrafficPercent ?? 10;
+  if (
+    !Number.isInteger(canaryPercent) ||
+    canaryPercent < 0 ||
+    canaryPercent > 99
+  ) {
+    throw new InputError(
+      `canaryTrafficPercent must be a whole number from 0 (no canary) to 99, got ${canaryPercent}`,
+    );
+  }
+  if (input.kind !== 'ml' && given.some(e => e.canary)) {
+    throw new InputError(
+      'canary deployments are for ML projects (KServe canaryTrafficPercent)',
+    );
+  }
   const environments = given.map(e => ({
     name: e.name,
     tier: e.tier,
     namespace: e.namespace || `${name}-${e.name}`,
     approval: e.approval ?? e.tier !== 'development',
+    // a new model takes a share of production traffic first (KServe, so ML only)
+    canary:
+      input.kind === 'ml' &&
+      canaryPercent > 0 &&
+      (e.canary ?? e.tier === 'production'),
   }));
   const seen = new Set<string>();
   for (const env of environments) {
@@ -108,7 +133,13 @@ export function resolveOptions(
         operator: metric[2],
         threshold: Number(metric[3]),
       },
-      modelStorageUri: input.modelStorageUri ?? `s3://models/${name}`,
+      modelStorageUri: input.modelStorageUri || `s3://models/${name}`,
+      mlflowTrackingUri: input.mlflowTrackingUri?.trim() ?? '',
+      mlflowSecretName: input.mlflowSecretName ?? 'mlflow-credentials',
+      canary: {
+        trafficPercent: canaryPercent,
+        soakSeconds: input.canarySoakSeconds ?? 300,
+      },
     },
     gitProvider: input.gitProvider ?? 'github',
     defaultBranch: input.defaultBranch ?? 'main',

@@ -1,7 +1,13 @@
 import { componentLabels } from './labels';
 import { deploymentTasks } from './deployTasks';
-import { mlTasks } from './mlTasks';
-import { buildTask, cloneTask, scanTasks, testTask } from './sourceTasks';
+import { mlPipelineResults, mlTasks } from './mlTasks';
+import {
+  buildTask,
+  cloneTask,
+  imageScanTasks,
+  scanTasks,
+  testTask,
+} from './sourceTasks';
 import { GenerateOptions, KubeObject, PipelineTask } from './types';
 
 /** Name of the generated Pipeline. */
@@ -9,24 +15,52 @@ export function pipelineName(options: GenerateOptions): string {
   return `${options.name}-delivery`;
 }
 
+/** The pipeline param naming the MLflow tracking server (ML projects that register a model). */
+export function mlflowParams(options: GenerateOptions) {
+  return options.kind === 'ml' && options.ml.stages.includes('register')
+    ? [
+        {
+          name: 'mlflow-tracking-uri',
+          type: 'string',
+          default: options.ml.mlflowTrackingUri,
+          description:
+            'MLflow tracking server the model is registered in; empty: the file store',
+        },
+      ]
+    : [];
+}
+
 /**
  * The Tekton v1 Pipeline: clone → test and scans (each uploaded to Slipway) → build image →
- * (ML) train → validate → register → per environment: approval gate (where required) → deploy.
+ * Trivy scan of the built image (uploaded) and, for ML, train → validate → register → per
+ * environment: approval gate (where required) → deploy (its TaskRun labelled with the
+ * environment).
  */
 export function buildPipeline(options: GenerateOptions): KubeObject {
   const scans = options.scanners.flatMap(s => scanTasks(s, options));
   const uploads = scans
     .filter(t => t.name.startsWith('upload-'))
     .map(t => t.name);
+  const imageScans = options.scanners.includes('trivy')
+    ? imageScanTasks(options)
+    : [];
   const ml = options.kind === 'ml' ? mlTasks(options) : [];
   const tasks: PipelineTask[] = [
     cloneTask(),
     testTask(options),
     ...scans,
     buildTask(['test', ...uploads]),
+    ...imageScans,
     ...ml,
   ];
-  tasks.push(...deploymentTasks(options, tasks[tasks.length - 1].name));
+  // deployments wait for the last build or ML stage and for the image scan's security gate
+  const built = ml.length > 0 ? ml[ml.length - 1].name : 'build-image';
+  tasks.push(
+    ...deploymentTasks(options, [
+      built,
+      ...imageScans.filter(t => t.name.startsWith('upload-')).map(t => t.name),
+    ]),
+  );
   return {
     apiVersion: 'tekton.dev/v1',
     kind: 'Pipeline',
@@ -62,6 +96,7 @@ export function buildPipeline(options: GenerateOptions): KubeObject {
           description:
             'Authors of the change (they may not approve its promotion)',
         },
+        ...mlflowParams(options),
       ],
       workspaces: [
         { name: 'source', description: 'The checked-out repository' },
@@ -72,6 +107,19 @@ export function buildPipeline(options: GenerateOptions): KubeObject {
         },
       ],
       tasks,
+      results: [
+        {
+          name: 'IMAGE_URL',
+          description: 'The image built',
+          value: '$(tasks.build-image.results.IMAGE_URL)',
+        },
+        {
+          name: 'IMAGE_DIGEST',
+          description: 'Its digest',
+          value: '$(tasks.build-image.results.IMAGE_DIGEST)',
+        },
+        ...(options.kind === 'ml' ? mlPipelineResults(options) : []),
+      ],
     },
   };
 }

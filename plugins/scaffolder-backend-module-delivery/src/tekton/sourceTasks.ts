@@ -8,6 +8,10 @@ const IN_SOURCE = '$(workspaces.source.path)';
 /** Reference to the commit the clone task checked out. */
 export const COMMIT = '$(tasks.clone.results.commit)';
 
+/** The image `build-image` pushed, by digest (what is scanned and deployed). */
+export const IMAGE_BY_DIGEST =
+  '$(params.image-repository)@$(tasks.build-image.results.IMAGE_DIGEST)';
+
 /** `clone`: checks the pushed revision out into the source workspace and reports the commit. */
 export function cloneTask(): PipelineTask {
   return {
@@ -142,4 +146,72 @@ export function buildTask(runAfter: string[]): PipelineTask {
       ],
     },
   };
+}
+
+/** Scope under which the image scan's findings are kept in Slipway (apart from the source scan). */
+export const IMAGE_SCAN_TOOL = 'trivy-image';
+
+/**
+ * `scan-trivy-image` runs Trivy in `image` mode on the image `build-image` pushed, by digest
+ * (pulled with the registry credentials when the dockerconfig workspace is bound), and writes
+ * `reports/trivy-image.json`; `upload-trivy-image` sends it to Slipway with
+ * slipway-upload-findings under the tool `trivy-image`, `target` the image. Deployments wait for
+ * the upload, so a failed security gate stops them.
+ */
+export function imageScanTasks(options: GenerateOptions): PipelineTask[] {
+  const report = 'reports/trivy-image.json';
+  return [
+    {
+      name: 'scan-trivy-image',
+      runAfter: ['build-image'],
+      params: [{ name: 'image', value: IMAGE_BY_DIGEST }],
+      workspaces: [
+        ...SOURCE,
+        { name: 'dockerconfig', workspace: 'dockerconfig' },
+      ],
+      taskSpec: {
+        params: [{ name: 'image' }],
+        workspaces: [
+          { name: 'source' },
+          { name: 'dockerconfig', optional: true },
+        ],
+        steps: [
+          {
+            name: 'trivy-image',
+            image: IMAGES.trivy,
+            workingDir: IN_SOURCE,
+            onError: 'continue',
+            env: [
+              {
+                name: 'DOCKER_CONFIG',
+                value: '$(workspaces.dockerconfig.path)',
+              },
+            ],
+            args: [
+              'image',
+              '--scanners',
+              'vuln',
+              '--format',
+              'json',
+              '--output',
+              report,
+              '$(params.image)',
+            ],
+          },
+        ],
+      },
+    },
+    {
+      name: 'upload-trivy-image',
+      runAfter: ['scan-trivy-image'],
+      taskRef: slipwayTaskRef(SLIPWAY_TASKS.uploadFindings, options),
+      params: [
+        ...SLIPWAY_PARAMS,
+        { name: 'report-path', value: report },
+        { name: 'tool', value: IMAGE_SCAN_TOOL },
+        { name: 'target', value: IMAGE_BY_DIGEST },
+      ],
+      workspaces: SOURCE,
+    },
+  ];
 }

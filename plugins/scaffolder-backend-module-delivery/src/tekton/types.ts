@@ -43,6 +43,11 @@ export interface EnvironmentOptions {
   namespace: string;
   /** Whether the pipeline waits for a Slipway approval before deploying here. */
   approval: boolean;
+  /**
+   * ML only: whether a new model is first served to a share of the traffic (KServe
+   * `canaryTrafficPercent`), checked, then promoted to 100 %.
+   */
+  canary: boolean;
 }
 
 /** Everything the generators need, with defaults filled in. */
@@ -58,8 +63,14 @@ export interface GenerateOptions {
   ml: {
     stages: MlStage[];
     metric: { name: string; operator: string; threshold: number };
-    /** Base URI models are registered under; the revision is appended. */
+    /** Base URI models are registered under when there is no MLflow; the revision is appended. */
     modelStorageUri: string;
+    /** MLflow tracking server the model is registered in; empty: the file store above. */
+    mlflowTrackingUri: string;
+    /** Optional Secret whose keys become the MLflow step's environment (credentials). */
+    mlflowSecretName: string;
+    /** KServe canary: share of the traffic the new model gets, and how long it is watched. */
+    canary: { trafficPercent: number; soakSeconds: number };
   };
   gitProvider: 'github' | 'gitlab';
   defaultBranch: string;
@@ -89,14 +100,28 @@ export interface Step {
   workingDir?: string;
   onError?: 'continue' | 'stopAndFail';
   env?: Array<Record<string, unknown>>;
+  envFrom?: Array<Record<string, unknown>>;
+  volumeMounts?: Array<{ name: string; mountPath: string }>;
 }
 
-/** An inline Tekton Task spec. */
+/** An inline Tekton Task spec (`metadata` is propagated to the TaskRun and its pod). */
 export interface TaskSpec {
+  metadata?: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   params?: Array<{ name: string; type?: string; default?: string }>;
   workspaces?: Array<{ name: string; optional?: boolean }>;
   results?: Array<{ name: string; description?: string }>;
+  volumes?: Array<{ name: string; [key: string]: unknown }>;
   steps: Step[];
+}
+
+/** A `when` expression guarding a pipeline task. */
+export interface WhenExpression {
+  input: string;
+  operator: 'in' | 'notin';
+  values: string[];
 }
 
 /** A task of a Tekton Pipeline. */
@@ -107,6 +132,7 @@ export interface PipelineTask {
   workspaces?: Array<{ name: string; workspace: string }>;
   taskRef?: Record<string, unknown>;
   taskSpec?: TaskSpec;
+  when?: WhenExpression[];
   [key: string]: unknown;
 }
 

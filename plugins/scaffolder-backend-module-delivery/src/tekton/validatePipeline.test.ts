@@ -137,3 +137,109 @@ describe('validatePipeline on inline taskSpecs and results', () => {
     ]);
   });
 });
+
+describe('validatePipeline on results, when expressions, labels and volumes', () => {
+  const deploy = {
+    params: [{ name: 'environment' }],
+    tasks: [
+      {
+        name: 'validate',
+        taskSpec: {
+          results: [{ name: 'accuracy' }],
+          steps: [{ script: 'echo 0.9 > $(results.accuracy.path)' }],
+        },
+      },
+      {
+        name: 'deploy-dev',
+        when: [
+          { input: '$(params.environment)', operator: 'in', values: ['dev'] },
+        ],
+        taskSpec: {
+          metadata: { labels: { 'slipway.dev/environment': 'dev' } },
+          volumes: [{ name: 'checkout', emptyDir: {} }],
+          steps: [
+            {
+              name: 'clone',
+              volumeMounts: [{ name: 'checkout', mountPath: '/checkout' }],
+            },
+          ],
+        },
+      },
+    ],
+    results: [
+      { name: 'accuracy', value: '$(tasks.validate.results.accuracy)' },
+    ],
+  };
+
+  it('accepts pipeline results of declared task results, when expressions, labels and mounted volumes', () => {
+    expect(validatePipeline(deploy)).toEqual([]);
+  });
+
+  it('reports pipeline results of unknown tasks or undeclared results, and duplicates', () => {
+    expect(
+      validatePipeline({
+        ...deploy,
+        results: [
+          ...deploy.results,
+          { name: 'accuracy', value: '$(tasks.validate.results.loss)' },
+          { name: 'digest', value: '$(tasks.build.results.IMAGE_DIGEST)' },
+        ],
+      }),
+    ).toEqual([
+      'duplicate pipeline result "accuracy"',
+      'task "validate" has no result "loss"',
+      'result "IMAGE_DIGEST" of unknown task "build" is used',
+    ]);
+  });
+
+  it('reports when expressions Tekton would refuse and undeclared params in them', () => {
+    const [validate, task] = deploy.tasks;
+    expect(
+      validatePipeline({
+        ...deploy,
+        tasks: [
+          validate,
+          {
+            ...task,
+            when: [
+              { input: '$(params.env)', operator: 'is', values: [] },
+            ] as any,
+          },
+        ],
+      }),
+    ).toEqual([
+      'params "env" is used but not declared',
+      'task "deploy-dev": when operator must be in or notin, got "is"',
+      'task "deploy-dev": when values must be a non-empty list of strings',
+    ]);
+  });
+
+  it('reports invalid TaskRun labels and volumes a step mounts without declaring', () => {
+    const [validate, task] = deploy.tasks;
+    expect(
+      validatePipeline({
+        ...deploy,
+        tasks: [
+          validate,
+          {
+            ...task,
+            taskSpec: {
+              ...task.taskSpec,
+              metadata: {
+                labels: {
+                  'slipway.dev/environment': 'Dev Lane',
+                  'bad key/x/y': 'ok',
+                },
+              },
+              volumes: [],
+            },
+          },
+        ],
+      }),
+    ).toEqual([
+      'task "deploy-dev": label "slipway.dev/environment" has an invalid value "Dev Lane"',
+      'task "deploy-dev": "bad key/x/y" is not a valid label key',
+      'task "deploy-dev": step "clone" mounts volume "checkout", which its taskSpec does not declare',
+    ]);
+  });
+});

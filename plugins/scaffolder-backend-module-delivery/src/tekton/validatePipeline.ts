@@ -11,6 +11,73 @@ export interface PipelineSpecLike {
   workspaces?: Array<{ name: string }>;
   tasks: Array<{ name: string; runAfter?: string[]; [key: string]: unknown }>;
   finally?: Array<{ name: string; [key: string]: unknown }>;
+  /** Pipeline results: `value` refers to task results, e.g. `$(tasks.validate.results.accuracy)`. */
+  results?: Array<{ name: string; value?: unknown }>;
+}
+
+/** A Kubernetes label value: at most 63 characters, alphanumerics with `-`, `_`, `.` inside. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** A label key: an optional DNS-subdomain prefix and `/`, then a name like a value (not empty). */
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Problems of a task's `when` expressions (Tekton knows the operators `in` and `notin`). */
+function whenProblems(task: { name: string; when?: unknown }): string[] {
+  if (task.when === undefined) return [];
+  if (!Array.isArray(task.when)) {
+    return [`task "${task.name}": when must be a list`];
+  }
+  const problems: string[] = [];
+  for (const w of task.when as Array<Record<string, unknown>>) {
+    if (typeof w?.input !== 'string' || w.input === '') {
+      problems.push(`task "${task.name}": a when expression has no input`);
+    }
+    if (w?.operator !== 'in' && w?.operator !== 'notin') {
+      problems.push(
+        `task "${task.name}": when operator must be in or notin, got "${String(
+          w?.operator,
+        )}"`,
+      );
+    }
+    if (
+      !Array.isArray(w?.values) ||
+      w.values.length === 0 ||
+      w.values.some(v => typeof v !== 'string')
+    ) {
+      problems.push(
+        `task "${task.name}": when values must be a non-empty list of strings`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Problems of the labels an inline taskSpec puts on its TaskRun. */
+function labelProblems(task: InlineTaskLike): string[] {
+  const labels = (task.taskSpec?.metadata as { labels?: unknown } | undefined)
+    ?.labels;
+  if (labels === undefined) return [];
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(
+    labels as Record<string, unknown>,
+  )) {
+    const name = key.slice(key.indexOf('/') + 1);
+    if (!LABEL_KEY.test(key) || name.length > 63 || key.length > 316) {
+      problems.push(`task "${task.name}": "${key}" is not a valid label key`);
+    }
+    if (
+      typeof value !== 'string' ||
+      value.length > 63 ||
+      !LABEL_VALUE.test(value)
+    ) {
+      problems.push(
+        `task "${task.name}": label "${key}" has an invalid value "${String(
+          value,
+        )}"`,
+      );
+    }
+  }
+  return problems;
 }
 
 function findCycle(tasks: PipelineSpecLike['tasks']): string[] | undefined {
@@ -44,8 +111,11 @@ function declaredResults(task: InlineTaskLike): Set<string> | undefined {
 /**
  * Checks a Pipeline spec: every runAfter names a task, task names are unique, the graph has no
  * cycle; every `$(params.x)` and `$(workspaces.x)` the pipeline uses and every workspace a task
- * binds is declared; every `$(tasks.t.results.r)` names a task (and, for an inline task, one of
- * its results); and every inline `taskSpec` is consistent in itself (see `validateTaskSpec`).
+ * binds is declared; every `$(tasks.t.results.r)` (in tasks and in the pipeline's `results`)
+ * names a task (and, for an inline task, one of its results); pipeline result names are unique;
+ * `when` expressions use `in` / `notin` with a non-empty list of values; the labels an inline
+ * `taskSpec.metadata` puts on its TaskRun are valid label keys and values; and every inline
+ * `taskSpec` is consistent in itself (see `validateTaskSpec`).
  * Returns the problems found; an empty list means valid.
  *
  * @public
@@ -71,7 +141,17 @@ export function validatePipeline(spec: PipelineSpecLike): string[] {
     params: new Set((spec.params ?? []).map(p => p.name)),
     workspaces: new Set((spec.workspaces ?? []).map(w => w.name)),
   };
-  for (const ref of collectReferences(all, ['taskSpec'])) {
+  const resultNames = new Set<string>();
+  for (const r of spec.results ?? []) {
+    if (resultNames.has(r.name)) {
+      problems.push(`duplicate pipeline result "${r.name}"`);
+    }
+    resultNames.add(r.name);
+  }
+  for (const ref of collectReferences(
+    [all, (spec.results ?? []).map(r => r.value)],
+    ['taskSpec'],
+  )) {
     if (ref.kind === 'tasks') {
       const [task, result] = ref.name.split('/');
       const target = byName.get(task);
@@ -90,6 +170,8 @@ export function validatePipeline(spec: PipelineSpecLike): string[] {
         problems.push(`workspaces "${w.workspace}" is used but not declared`);
       }
     }
+    problems.push(...whenProblems(t as { name: string; when?: unknown }));
+    problems.push(...labelProblems(t));
     problems.push(...validateTaskSpec(t));
   }
   const cycle = findCycle(spec.tasks);

@@ -9,14 +9,16 @@ export interface InlineTaskLike {
     params?: Array<{ name: string; default?: unknown }>;
     workspaces?: Array<{ name: string; optional?: boolean }>;
     results?: Array<{ name: string }>;
+    volumes?: Array<{ name: string }>;
+    steps?: Array<{ name?: string; volumeMounts?: Array<{ name: string }> }>;
     [key: string]: unknown;
   };
 }
 
 /**
  * Checks one pipeline task's inline `taskSpec`: the params, workspaces and results its steps use
- * are declared in the spec, and the task passes every param without a default and binds every
- * workspace that is not optional.
+ * are declared in the spec, every volume a step mounts is one of the spec's `volumes`, and the
+ * task passes every param without a default and binds every workspace that is not optional.
  */
 export function validateTaskSpec(task: InlineTaskLike): string[] {
   const spec = task.taskSpec;
@@ -32,6 +34,16 @@ export function validateTaskSpec(task: InlineTaskLike): string[] {
       problems.push(
         `task "${task.name}": ${ref.kind} "${ref.name}" is used but not declared in its taskSpec`,
       );
+    }
+  }
+  const volumes = new Set((spec.volumes ?? []).map(v => v.name));
+  for (const step of spec.steps ?? []) {
+    for (const mount of step.volumeMounts ?? []) {
+      if (!volumes.has(mount.name)) {
+        problems.push(
+          `task "${task.name}": step "${step.name}" mounts volume "${mount.name}", which its taskSpec does not declare`,
+        );
+      }
     }
   }
   const passed = new Set((task.params ?? []).map(p => p.name));

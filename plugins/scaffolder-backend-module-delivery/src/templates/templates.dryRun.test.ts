@@ -67,6 +67,18 @@ describe('the ml-project template, dry run through the scaffolder API', () => {
       value: '0.85',
     });
     expect(tasks.map(t => t.name)).toContain('approve-production');
+    // the form's MLflow server (none: the model store) and production canary share
+    expect(pipeline.spec.params).toContainEqual(
+      expect.objectContaining({ name: 'mlflow-tracking-uri', default: '' }),
+    );
+    const production = tasks.find(t => t.name === 'deploy-production');
+    expect(production.taskSpec.metadata.labels).toEqual({
+      'slipway.dev/environment': 'production',
+    });
+    expect(production.taskSpec.steps[0].env).toContainEqual({
+      name: 'CANARY_PERCENT',
+      value: '10',
+    });
     const triggers = parseDocuments(run.files.get('.tekton/triggers.yaml')!);
     expect(validateTriggers(triggers, pipeline.metadata.name!)).toEqual([]);
     const [runTemplate] = parseDocuments(run.files.get('ci/pipelinerun.yaml')!);
@@ -88,6 +100,24 @@ describe('the ml-project template, dry run through the scaffolder API', () => {
         'github.com/project-slug': 'example/churn-model',
       },
     });
+    // the deploy pipeline Slipway starts for promotions and rollbacks
+    expect(entity.metadata.annotations).toMatchObject({
+      'slipway.dev/deploy-pipeline': 'churn-model-deploy',
+      'slipway.dev/deploy-pipeline-namespace': 'churn-model-ci',
+      'slipway.dev/deploy-pipeline-params':
+        'environment,revision,version,image',
+      'slipway.dev/deploy-service-account': 'churn-model-pipeline',
+    });
+    const [deployPipeline] = parseDocuments(
+      run.files.get('.tekton/deploy-pipeline.yaml')!,
+    );
+    expect(deployPipeline.metadata).toMatchObject({
+      name: 'churn-model-deploy',
+      namespace: 'churn-model-ci',
+    });
+    expect(
+      validatePipeline(deployPipeline.spec as unknown as PipelineSpecLike),
+    ).toEqual([]);
     expect(entity.spec.owner).toBe('group:default/ml-team');
     expect(entity.spec.approvalPolicy).toEqual({
       production: { gates: { metrics: ['accuracy >= 0.85'] } },
@@ -127,6 +157,7 @@ describe('the ml-project template, dry run through the scaffolder API', () => {
       'Dry run: would apply Secret churn-model-ci/churn-model-webhook',
       'Dry run: would apply Namespace churn-model-production',
       'Dry run: would apply Pipeline churn-model-ci/churn-model-delivery',
+      'Dry run: would apply Pipeline churn-model-ci/churn-model-deploy',
       'Dry run: would apply EventListener churn-model-ci/churn-model-listener',
     ]) {
       expect(messages.some(m => m.includes(planned))).toBe(true);
@@ -172,6 +203,8 @@ describe('the service template, dry run through the scaffolder API', () => {
       'scan-pip-audit',
       'upload-pip-audit',
       'build-image',
+      'scan-trivy-image',
+      'upload-trivy-image',
       'deploy-dev',
       'approve-prod',
       'deploy-prod',
@@ -187,6 +220,9 @@ describe('the service template, dry run through the scaffolder API', () => {
     const entity = await catalogEntity(run.files.get('catalog-info.yaml')!);
     expect(entity.metadata.annotations['slipway.dev/environments']).toBe(
       'dev, prod',
+    );
+    expect(entity.metadata.annotations['slipway.dev/deploy-pipeline']).toBe(
+      'orders-api-deploy',
     );
     expect(run.files.get('app/main.py')).toContain('/healthz');
   });
