@@ -46,13 +46,15 @@ export class EntityAccess {
    */
   async require(
     credentials: BackstageCredentials,
-    entityRef: string,
+    entityRef: string | undefined,
     permission: ResourcePermission,
     notFound = `No entity ${entityRef} in the catalog`,
   ): Promise<Entity> {
-    const entity = this.deps.scopes.allows(credentials, entityRef)
-      ? await this.deps.catalog.getEntityByRef(entityRef, { credentials })
-      : undefined;
+    // a record of no entity (e.g. an unmapped run) is readable by nobody
+    const entity =
+      entityRef && this.deps.scopes.allows(credentials, entityRef)
+        ? await this.deps.catalog.getEntityByRef(entityRef, { credentials })
+        : undefined;
     if (!entity) {
       throw new NotFoundError(notFound);
     }
@@ -61,7 +63,7 @@ export class EntityAccess {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(denialMessage(permission, entityRef, entity));
+      throw new NotAllowedError(denialMessage(permission, entityRef!, entity));
     }
     return entity;
   }
@@ -75,7 +77,8 @@ export class EntityAccess {
     entityRefs: string[],
     permission: ResourcePermission,
   ): Promise<FilteredRefs> {
-    const unique = [...new Set(entityRefs.map(lower))].filter(ref =>
+    const given = [...new Set(entityRefs.map(lower))];
+    const unique = given.filter(ref =>
       this.deps.scopes.allows(credentials, ref),
     );
     const allowed = new Set<string>();
@@ -98,12 +101,7 @@ export class EntityAccess {
         if (decisions[j].result === AuthorizeResult.ALLOW) allowed.add(ref);
       });
     }
-    const result = [...new Set(entityRefs.map(lower))].filter(r =>
-      allowed.has(r),
-    );
-    return {
-      allowed: result,
-      omitted: new Set(entityRefs.map(lower)).size - result.length,
-    };
+    const result = given.filter(r => allowed.has(r));
+    return { allowed: result, omitted: given.length - result.length };
   }
 }

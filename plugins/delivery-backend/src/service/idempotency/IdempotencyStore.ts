@@ -31,6 +31,21 @@ export class IdempotencyStore {
     return key;
   }
 
+  /**
+   * The action once per `Idempotency-Key` header when the request sent one (see {@link once}),
+   * else simply the action.
+   */
+  async perRequest(
+    header: string | string[] | undefined,
+    claim: { principal: string; action: string; target: string },
+    act: () => Promise<StoredAnswer>,
+  ): Promise<StoredAnswer & { replayed: boolean }> {
+    const key = IdempotencyStore.keyOf(header);
+    return key
+      ? this.once({ ...claim, key }, act)
+      : { ...(await act()), replayed: false };
+  }
+
   /** Inserts the key's row; false when it is there already. */
   private async claim(row: Record<string, unknown>): Promise<boolean> {
     try {

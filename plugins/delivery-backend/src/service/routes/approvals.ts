@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ApprovalRequest,
@@ -21,7 +21,6 @@ import {
 } from './approvalInputs';
 import { RouteDeps } from './RouteDeps';
 import { principalRef } from './principalRef';
-import { IdempotencyStore } from '../idempotency/IdempotencyStore';
 
 export { principalRef };
 
@@ -76,15 +75,13 @@ export function registerApprovalRoutes(
     permission: ResourcePermission,
   ): Promise<ApprovalRequest> => {
     const request = await deps.approvalsStore.get(id, new Date());
-    const notFound = `No approval request '${id}'`;
-    if (!request) throw new NotFoundError(notFound);
     await deps.access.require(
       credentials,
-      request.entityRef,
+      request?.entityRef,
       permission,
-      notFound,
+      `No approval request '${id}'`,
     );
-    return request;
+    return request!;
   };
 
   router.post('/approvals', async (req, res) => {
@@ -109,18 +106,15 @@ export function registerApprovalRoutes(
           return { status: 201, body: await details(request, credentials) };
         };
         // a retried request (same Idempotency-Key) answers the first one and supersedes nothing
-        const key = IdempotencyStore.keyOf(req.headers['idempotency-key']);
-        const answer = key
-          ? await deps.idempotency.once(
-              {
-                principal: requestedBy,
-                action: 'approval-request',
-                key,
-                target: `${input.entityRef}#${input.environment}`,
-              },
-              create,
-            )
-          : { ...(await create()), replayed: false };
+        const answer = await deps.idempotency.perRequest(
+          req.headers['idempotency-key'],
+          {
+            principal: requestedBy,
+            action: 'approval-request',
+            target: `${input.entityRef}#${input.environment}`,
+          },
+          create,
+        );
         const request = answer.body as ApprovalRequestDetails;
         return {
           result: request,

@@ -34,15 +34,13 @@ export function registerFindingRoutes(router: Router, deps: FindingRouteDeps) {
   ): Promise<Finding> => {
     const id = parseFindingId(rawId);
     const finding = await findings.getFinding(id, new Date(), config.slaDays);
-    const notFound = `No finding with id '${id}'`;
-    if (!finding) throw new NotFoundError(notFound);
     await deps.access.require(
       credentials,
-      finding.entityRef,
+      finding?.entityRef,
       permission,
-      notFound,
+      `No finding with id '${id}'`,
     );
-    return finding;
+    return finding!;
   };
 
   router.get('/entities/:kind/:namespace/:name/findings', async (req, res) => {

@@ -8,10 +8,9 @@ import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { parseQuery } from '../parseQuery';
 import { auditedAction } from './guard';
-import { IdempotencyStore } from '../idempotency/IdempotencyStore';
 import { principalRef } from './principalRef';
 import { RouteDeps } from './RouteDeps';
-import { readableRun } from './runReads';
+import { readableRun, runFor } from './runReads';
 
 type Action = 'rerun' | 'cancel';
 
@@ -78,14 +77,11 @@ export function registerRunActionRoutes(router: Router, deps: RouteDeps) {
         allow: ['user'],
       },
       async credentials => {
-        const run = await deps.store.getRun(req.params.uid);
-        const notFound = `No pipeline run with uid '${req.params.uid}'`;
-        if (!run?.entityRef) throw new NotFoundError(notFound);
-        await deps.access.require(
+        const run = await runFor(
+          deps,
           credentials,
-          run.entityRef,
+          req.params.uid,
           deliveryRunExecutePermission,
-          notFound,
         );
         if (
           action === 'cancel' &&
@@ -102,22 +98,18 @@ export function registerRunActionRoutes(router: Router, deps: RouteDeps) {
         };
         const changed = { run: run.name, entityRef: run.entityRef };
         if (action === 'rerun') {
-          const key = IdempotencyStore.keyOf(req.headers['idempotency-key']);
-          const start = async () => ({
-            status: 201,
-            body: await provider.rerun(run, context),
-          });
-          const answer = key
-            ? await deps.idempotency.once(
-                {
-                  principal: principalRef(credentials),
-                  action: 'run-rerun',
-                  key,
-                  target: run.uid,
-                },
-                start,
-              )
-            : { ...(await start()), replayed: false };
+          const answer = await deps.idempotency.perRequest(
+            req.headers['idempotency-key'],
+            {
+              principal: principalRef(credentials),
+              action: 'run-rerun',
+              target: run.uid,
+            },
+            async () => ({
+              status: 201,
+              body: await provider.rerun(run, context),
+            }),
+          );
           res.status(answer.status).json(answer.body);
           const created = answer.body as { name: string; uid?: string };
           return {

@@ -1,4 +1,5 @@
-import { NotFoundError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   deliveryRunReadPermission,
   PipelineRunWithTasks,
@@ -15,27 +16,38 @@ import { RouteDeps } from './RouteDeps';
 const DAY_MS = 86_400_000;
 
 /**
- * A run the caller may read: 404 for a run that does not exist, has no entity, or belongs to an
- * entity the caller cannot see (one message for all three); 403 when the policy denies.
+ * A run the caller may use with the permission: 404 for a run that does not exist, has no
+ * entity, or belongs to an entity the caller cannot see (one message for all three); 403 when
+ * the policy denies.
  */
+export async function runFor(
+  deps: RouteDeps,
+  credentials: BackstageCredentials,
+  uid: string,
+  permission: ResourcePermission,
+): Promise<PipelineRunWithTasks> {
+  const run = await deps.store.getRun(uid);
+  await deps.access.require(
+    credentials,
+    run?.entityRef,
+    permission,
+    `No pipeline run with uid '${uid}'`,
+  );
+  return run!;
+}
+
+/** A run the caller may read. */
 export async function readableRun(
   deps: RouteDeps,
   req: Request,
   uid: string,
 ): Promise<PipelineRunWithTasks> {
-  const credentials = await callerOf(deps, req);
-  const run = await deps.store.getRun(uid);
-  const notFound = `No pipeline run with uid '${uid}'`;
-  if (!run?.entityRef) {
-    throw new NotFoundError(notFound);
-  }
-  await deps.access.require(
-    credentials,
-    run.entityRef,
+  return runFor(
+    deps,
+    await callerOf(deps, req),
+    uid,
     deliveryRunReadPermission,
-    notFound,
   );
-  return run;
 }
 
 /** Read routes: an entity's runs (paged), one run with its tasks, pipeline statistics. */
