@@ -146,6 +146,7 @@ export const deliveryPlugin = createBackendPlugin({
             gateFor(findingDeps, entityRef, new Date()),
           sources: approvalSources,
           entityOf: object => mapper.resolve(object),
+          providerFor: name => providers.get(name),
         });
         await connectSources();
         if (demoData.enabled) {

@@ -71,3 +71,53 @@ export const DELIVERY_ENTITY_ANNOTATIONS = [
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   ANNOTATION_GITHUB_PROJECT_SLUG,
 ] as const;
+
+/**
+ * Component annotation naming the pipeline that deploys one environment at one revision: what
+ * an approved promotion (no pipeline waiting) and a rollback start.
+ *
+ * @public
+ */
+export const ANNOTATION_DEPLOY_PIPELINE = 'slipway.dev/deploy-pipeline';
+
+/**
+ * Component annotation: the namespace the deploy pipeline and its runs live in.
+ *
+ * @public
+ */
+export const ANNOTATION_DEPLOY_PIPELINE_NAMESPACE =
+  'slipway.dev/deploy-pipeline-namespace';
+
+/**
+ * Component annotation: the cluster of the deploy pipeline, when the provider reads several.
+ *
+ * @public
+ */
+export const ANNOTATION_DEPLOY_PIPELINE_CLUSTER =
+  'slipway.dev/deploy-pipeline-cluster';
+
+/**
+ * Component annotation: the provider of the deploy pipeline; default `tekton`.
+ *
+ * @public
+ */
+export const ANNOTATION_DEPLOY_PIPELINE_PROVIDER =
+  'slipway.dev/deploy-pipeline-provider';
+
+/**
+ * Component annotation: the names of the deploy pipeline's params for the environment, the
+ * revision, the version and the image, comma-separated in that order (an empty entry: the
+ * pipeline takes no such param), e.g. `environment,revision,version,image`.
+ *
+ * @public
+ */
+export const ANNOTATION_DEPLOY_PIPELINE_PARAMS =
+  'slipway.dev/deploy-pipeline-params';
+
+/**
+ * Component annotation: the service account the deploy pipeline's runs use.
+ *
+ * @public
+ */
+export const ANNOTATION_DEPLOY_SERVICE_ACCOUNT =
+  'slipway.dev/deploy-service-account';

@@ -1,3 +1,5 @@
+import { RunStatus } from './runTypes';
+
 /**
  * State of a deployment approval request. `pending` is the only open state; every other
  * state is terminal.
@@ -124,6 +126,28 @@ export interface ApprovalRequest {
   decisions: ApprovalDecision[];
   /** Set when the request mirrors an approval object of another system (e.g. an ApprovalTask). */
   external?: ExternalApprovalInfo;
+  /**
+   * The deploy run Slipway started for this promotion once it was approved (no pipeline was
+   * waiting for the verdict), or why it could not start one.
+   */
+  deployRun?: ApprovalDeployRun;
+}
+
+/**
+ * The deploy run an approved promotion started (the component's deploy pipeline).
+ *
+ * @public
+ */
+export interface ApprovalDeployRun {
+  provider: string;
+  name?: string;
+  uid?: string;
+  url?: string;
+  /** The approver whose decision started it. */
+  startedBy: string;
+  startedAt: string;
+  /** Set instead of `name` when the run could not be started. */
+  error?: string;
 }
 
 /**
@@ -243,9 +267,20 @@ export interface EnvironmentLane {
     finishedAt: string;
     runUid?: string;
   };
+  /** A deployment to this environment still in progress (the newest), e.g. a promotion's run. */
+  deploying?: {
+    runUid: string;
+    runName: string;
+    status: RunStatus;
+    revision?: string;
+    version?: string;
+    startedAt?: string;
+  };
   /** Earlier distinct versions, newest first, that a rollback could return to. */
   previousVersions: Array<{
     version: string;
+    /** The commit of that version, which a rollback deploys. */
+    revision?: string;
     finishedAt: string;
     runUid?: string;
   }>;

@@ -10,3 +10,4 @@ export * from './runTypes';
 export * from './findingTypes';
 export * from './doraTypes';
 export * from './approvalTypes';
+export * from './pipelineTypes';

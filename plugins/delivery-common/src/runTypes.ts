@@ -96,6 +96,11 @@ export interface TaskRun {
   message?: string;
   /** Link to the task in the provider's own UI (e.g. a GitHub Actions job), when it has one. */
   url?: string;
+  /**
+   * The environment this task deploys to, when it is a deploy step (Tekton: the TaskRun's
+   * `slipway.dev/environment` label). A run with such tasks is one deployment per task.
+   */
+  environment?: string;
 }
 
 /**

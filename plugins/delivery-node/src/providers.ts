@@ -1,4 +1,10 @@
-import { PipelineRunWithTasks, TaskRun } from '@slipway/plugin-delivery-common';
+import {
+  PipelineParamSpec,
+  PipelineRunWithTasks,
+  RunValue,
+  StartedRun,
+  TaskRun,
+} from '@slipway/plugin-delivery-common';
 
 /**
  * A pipeline run as a provider reports it, before the backend stores it.
@@ -90,6 +96,32 @@ export interface RunActionContext {
 }
 
 /**
+ * A run to start: a pipeline of an entity with params.
+ *
+ * @public
+ */
+export interface StartRunTarget {
+  /** The entity the run is for (e.g. `component:default/payments-api`). */
+  entityRef: string;
+  /** The pipeline to run (Tekton Pipeline name, GitHub workflow file name or id). */
+  pipelineName: string;
+  /** Values of the params to set; the pipeline's defaults apply to the others. */
+  params: RunValue[];
+  /**
+   * A previous run of the pipeline for the entity: the new run starts where that one ran
+   * (cluster, namespace, workspaces, service account, labels, branch).
+   */
+  basedOn?: PipelineRunWithTasks;
+  /** Without `basedOn`: the cluster and namespace to start the run in. */
+  cluster?: string;
+  namespace?: string;
+  /** Without `basedOn`: the service account the run's tasks run as. */
+  serviceAccountName?: string;
+  /** Labels to set on the run besides the provider's own (e.g. the entity's kubernetes-id). */
+  labels?: Record<string, string>;
+}
+
+/**
  * A source of pipeline runs (Tekton, GitHub Actions, GitLab CI, Jenkins, ...).
  *
  * The backend calls {@link PipelineProvider.connect} once at start-up with the sink to write
@@ -117,6 +149,19 @@ export interface PipelineProvider {
     run: PipelineRunWithTasks,
     context: RunActionContext,
   ): Promise<{ name: string; uid?: string }>;
+  /**
+   * The declared params of the pipeline a run ran, read live (Tekton: the Pipeline object;
+   * GitHub Actions: the workflow's `workflow_dispatch` inputs). Throw a `NotFoundError` when the
+   * pipeline is gone.
+   */
+  describePipeline?(
+    run: PipelineRunWithTasks,
+  ): Promise<{ description?: string; params: PipelineParamSpec[] }>;
+  /** Start one new run of a pipeline; resolves once the provider accepted it. */
+  startRun?(
+    target: StartRunTarget,
+    context: RunActionContext,
+  ): Promise<Omit<StartedRun, 'provider'>>;
   /** Ask the provider to cancel a running run. */
   cancel?(run: PipelineRunWithTasks, context: RunActionContext): Promise<void>;
 }

@@ -4,13 +4,14 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { KubeConfig } from '@kubernetes/client-node';
 import { PipelineRunWithTasks, TaskRun } from '@slipway/plugin-delivery-common';
 import {
   PipelineProvider,
   PipelineRunSink,
   RunActionContext,
+  StartRunTarget,
   TaskLogOptions,
   TaskLogs,
 } from '@slipway/plugin-delivery-node';
@@ -31,6 +32,10 @@ import {
   readTaskLogs,
   rerunPipelineRun,
 } from './tektonRunActions';
+import {
+  describeTektonPipeline,
+  startTektonPipelineRun,
+} from './tektonStartRun';
 
 export interface TektonProviderOptions {
   logger: LoggerService;
@@ -156,11 +161,50 @@ export class TektonPipelineProvider implements PipelineProvider {
     );
   }
 
+  async describePipeline(run: PipelineRunWithTasks) {
+    return describeTektonPipeline(
+      this.#clientFor(run),
+      await this.#versionFor(run),
+      run,
+    );
+  }
+
+  /**
+   * Starts a PipelineRun like `target.basedOn`, else in `target.cluster` (or the only
+   * configured cluster) and `target.namespace`.
+   */
+  async startRun(target: StartRunTarget, context: RunActionContext) {
+    const cluster =
+      target.basedOn?.cluster ?? target.cluster ?? this.#onlyCluster();
+    const namespace = target.basedOn?.namespace ?? target.namespace;
+    if (!namespace) {
+      throw new ConflictError(
+        `No namespace to start Pipeline '${target.pipelineName}' in`,
+      );
+    }
+    const where = { cluster, name: target.pipelineName };
+    return startTektonPipelineRun(
+      this.#clientFor(where),
+      await this.#versionFor(where),
+      { ...target, namespace },
+      context,
+    );
+  }
+
+  #onlyCluster(): string {
+    if (this.clusters.length !== 1) {
+      throw new ConflictError(
+        `Slipway reads ${this.clusters.length} Kubernetes clusters; the component must name the one to start its deploy pipeline in (slipway.dev/deploy-pipeline-cluster)`,
+      );
+    }
+    return this.clusters[0].name;
+  }
+
   get #timeoutMs(): number {
     return this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
-  #clientFor(run: PipelineRunWithTasks): ClusterCall {
+  #clientFor(run: { cluster?: string; name: string }): ClusterCall {
     const kubeConfig = run.cluster ? this.#clients.get(run.cluster) : undefined;
     if (!kubeConfig) {
       throw new NotFoundError(
@@ -170,7 +214,7 @@ export class TektonPipelineProvider implements PipelineProvider {
     return { kubeConfig, timeoutMs: this.#timeoutMs };
   }
 
-  async #versionFor(run: PipelineRunWithTasks) {
+  async #versionFor(run: { cluster?: string; name: string }) {
     const known = this.#ingestors.get(run.cluster!)?.version;
     if (known) return known;
     const { kubeConfig, timeoutMs } = this.#clientFor(run);

@@ -366,3 +366,62 @@ describe('pipelineRunToRecord edge cases', () => {
     ).toThrow(TypeError);
   });
 });
+
+describe('pipelineRunToRecord with deploy tasks', () => {
+  const child = (name: string, labels: Record<string, string>) => ({
+    kind: 'TaskRun',
+    metadata: {
+      name: `rel-${name}`,
+      namespace: 'ci',
+      labels: { 'tekton.dev/pipelineTask': name, ...labels },
+    },
+    status: {
+      conditions: [{ type: 'Succeeded', status: 'True', reason: 'Succeeded' }],
+    },
+  });
+  const run = (labels: Record<string, string>): TektonPipelineRun => ({
+    metadata: { name: 'rel', namespace: 'ci', uid: 'u-rel', labels },
+    status: {
+      childReferences: ['build', 'deploy-dev', 'deploy-staging'].map(n => ({
+        kind: 'TaskRun',
+        name: `rel-${n}`,
+        pipelineTaskName: n,
+      })),
+    },
+  });
+
+  it('marks TaskRuns with their own environment label as deploys to it', () => {
+    const record = pipelineRunToRecord(run({}), {
+      cluster,
+      taskRuns: [
+        child('build', {}),
+        child('deploy-dev', { 'slipway.dev/environment': 'dev' }),
+        child('deploy-staging', { 'slipway.dev/environment': 'staging' }),
+      ],
+    });
+    expect(record.environment).toBeUndefined();
+    expect(record.tasks.map(t => [t.pipelineTaskName, t.environment])).toEqual([
+      ['build', undefined],
+      ['deploy-dev', 'dev'],
+      ['deploy-staging', 'staging'],
+    ]);
+  });
+
+  it('does not take the label every TaskRun inherits from a labelled run for a deploy task', () => {
+    const inherited = { 'slipway.dev/environment': 'staging' };
+    const record = pipelineRunToRecord(run(inherited), {
+      cluster,
+      taskRuns: [
+        child('build', inherited),
+        child('deploy-dev', { 'slipway.dev/environment': 'dev' }),
+        child('deploy-staging', inherited),
+      ],
+    });
+    expect(record.environment).toBe('staging');
+    expect(record.tasks.map(t => [t.pipelineTaskName, t.environment])).toEqual([
+      ['build', undefined],
+      ['deploy-dev', 'dev'],
+      ['deploy-staging', undefined],
+    ]);
+  });
+});

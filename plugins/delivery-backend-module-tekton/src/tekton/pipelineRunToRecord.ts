@@ -313,7 +313,9 @@ function environmentOf(
  *   first task that has them;
  * - `signed` when Tekton Chains annotated `chains.tekton.dev/signed: "true"`;
  * - `kubernetesId` from the `backstage.io/kubernetes-id` label, `labels` as they are;
- * - `environment` from {@link ENVIRONMENT_LABEL}, else an `environment` param;
+ * - `environment` from {@link ENVIRONMENT_LABEL}, else an `environment` param; a task's
+ *   `environment` (its TaskRun's own {@link ENVIRONMENT_LABEL}) only when it differs from the
+ *   run's label, which every TaskRun inherits;
  * - `rerunOf` from {@link RERUN_OF_LABEL};
  * - `git` from Pipelines-as-Code, Lighthouse and Triggers metadata, then params (see `gitInfoOf`).
  *
@@ -354,7 +356,13 @@ export function pipelineRunToRecord(
     toIsoTimestamp(options.observedAt) ??
     new Date(0).toISOString();
 
-  const tasks = tasksOf(obj, options);
+  // TaskRuns inherit the PipelineRun's labels: only a label of their own marks a deploy task
+  const runEnvironment = nonEmptyString(labels?.[ENVIRONMENT_LABEL]);
+  const tasks = tasksOf(obj, options).map(({ environment, ...task }) =>
+    environment && environment !== runEnvironment
+      ? { ...task, environment }
+      : task,
+  );
   const params = toRunValues(obj.spec?.params);
   const results = toRunValues(
     Array.isArray(status?.results) ? status.results : status?.pipelineResults,

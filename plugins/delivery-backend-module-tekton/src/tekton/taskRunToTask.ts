@@ -1,4 +1,9 @@
-import { RunStatus, TaskRun, TaskStep } from '@slipway/plugin-delivery-common';
+import {
+  LABEL_DELIVERY_ENVIRONMENT,
+  RunStatus,
+  TaskRun,
+  TaskStep,
+} from '@slipway/plugin-delivery-common';
 import { TektonStepState, TektonTaskRun } from './objects';
 import { runStateOf } from './status';
 import { nonEmptyString, toIsoTimestamp, toRunValues } from './values';
@@ -101,7 +106,8 @@ export function stepToTaskStep(step: TektonStepState): TaskStep | undefined {
  *   `status.taskResults` (v1beta1), with string, array and object values;
  * - `pipelineTaskName` from the context, else the `tekton.dev/pipelineTask` label, else the
  *   object's name;
- * - `kind` only for children that are not TaskRuns (e.g. `CustomRun` for an approval gate).
+ * - `kind` only for children that are not TaskRuns (e.g. `CustomRun` for an approval gate);
+ * - `environment` from the `slipway.dev/environment` label: the task deploys to it.
  *
  * Throws a `TypeError` for input that is not an object, or whose `kind` is set and is not a
  * TaskRun, CustomRun or Run.
@@ -148,6 +154,9 @@ export function taskRunToTask(
   const podName = nonEmptyString(status?.podName);
   const startedAt = toIsoTimestamp(status?.startTime);
   const completedAt = toIsoTimestamp(status?.completionTime);
+  const environment = nonEmptyString(
+    metadata?.labels?.[LABEL_DELIVERY_ENVIRONMENT],
+  );
 
   return {
     name,
@@ -165,5 +174,6 @@ export function taskRunToTask(
     ...(podName ? { podName } : {}),
     ...(steps ? { steps } : {}),
     ...(results ? { results } : {}),
+    ...(environment ? { environment } : {}),
   };
 }

@@ -114,6 +114,15 @@ export class TrustProvider implements PipelineProvider {
   async cancel(run: { uid: string }) {
     this.actions.push(`cancel ${run.uid}`);
   }
+  async describePipeline() {
+    return {
+      params: [{ name: 'target', type: 'string' as const, default: 'all' }],
+    };
+  }
+  async startRun(target: { pipelineName: string }) {
+    this.actions.push(`start ${target.pipelineName}`);
+    return { name: `${target.pipelineName}-started-${this.actions.length}` };
+  }
 }
 
 /**

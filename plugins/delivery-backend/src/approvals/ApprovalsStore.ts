@@ -1,5 +1,6 @@
 import { ExternalApprovalUpsert } from './upsertExternal';
 import {
+  ApprovalDeployRun,
   ApprovalGateStatus,
   ApprovalHistoryEntry,
   ApprovalPage,
@@ -101,4 +102,11 @@ export interface ApprovalsStore {
     now: Date,
     approvalValidForMs?: number,
   ): Promise<ApprovalRequest>;
+  /**
+   * Claims the start of an approved request's deploy run: true for the one caller that set
+   * `deployRun` first (the request is approved and had none), false for everyone else.
+   */
+  claimDeployRun(id: string, claim: ApprovalDeployRun): Promise<boolean>;
+  /** Records the started run (or the error) on a request whose deploy run was claimed. */
+  recordDeployRun(id: string, deployRun: ApprovalDeployRun): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  ApprovalDeployRun,
   ApprovalGateStatus,
   ApprovalHistoryEntry,
   ApprovalPage,
@@ -206,6 +207,20 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
       );
     }
     return request;
+  }
+
+  async claimDeployRun(id: string, claim: ApprovalDeployRun) {
+    const claimed = await this.db(APPROVALS)
+      .where({ id, state: 'approved' })
+      .whereNull('deploy_run')
+      .update({ deploy_run: JSON.stringify(claim) });
+    return claimed === 1;
+  }
+
+  async recordDeployRun(id: string, deployRun: ApprovalDeployRun) {
+    await this.db(APPROVALS)
+      .where({ id })
+      .update({ deploy_run: JSON.stringify(deployRun) });
   }
 
   async upsertExternal(input: ExternalApprovalUpsert) {

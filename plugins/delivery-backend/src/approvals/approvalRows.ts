@@ -25,6 +25,7 @@ export interface ApprovalRow {
   excluded: string;
   unresolved?: string | null;
   blocks_unresolved?: boolean | number | null;
+  deploy_run?: string | null;
   rules: string;
   gates: string;
   comment: string | null;
@@ -135,6 +136,7 @@ export function rowToApproval(
       ? JSON.parse(row.unresolved)
       : undefined,
     blockedByUnresolved: Boolean(row.blocks_unresolved) || undefined,
+    deployRun: row.deploy_run ? JSON.parse(row.deploy_run) : undefined,
     comment: orUndefined(row.comment),
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),

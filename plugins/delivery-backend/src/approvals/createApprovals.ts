@@ -9,6 +9,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { deliveryApprovalDecidePermission } from '@slipway/plugin-delivery-common';
 import { Knex } from 'knex';
+import { PipelineProvider } from '@slipway/plugin-delivery-node';
+import { DeployPipelines } from './deploy/DeployPipelines';
+import { PromotionDeploys } from './deploy/PromotionDeploys';
 import { readApprovalExpirySchedule } from '../config';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { ApprovalExpiryTask } from './ApprovalExpiryTask';
@@ -45,6 +48,8 @@ export async function createApprovals(deps: {
   /** Sources of external approval objects (e.g. Tekton ApprovalTasks), and how to map them. */
   sources: ApprovalSourceRegistry;
   entityOf: (object: MappableRun) => string | undefined;
+  /** Providers by name: approved promotions and rollbacks start deploy pipelines through them. */
+  providerFor: (name: string) => PipelineProvider | undefined;
 }) {
   const approvalsStore = new DatabaseApprovalsStore(deps.knex);
   const deployments = new DeploymentQueries(deps.knex);
@@ -110,5 +115,19 @@ export async function createApprovals(deps: {
       await source.connect(sync.sinkFor(source.getSourceName()));
     }
   };
-  return { approvals, approvalsStore, deployments, connectSources };
+  const deployPipelines = new DeployPipelines(deps.providerFor);
+  const promotions = new PromotionDeploys({
+    store: deps.store,
+    approvalsStore,
+    deployPipelines,
+    logger: deps.logger,
+  });
+  return {
+    approvals,
+    approvalsStore,
+    deployments,
+    deployPipelines,
+    promotions,
+    connectSources,
+  };
 }

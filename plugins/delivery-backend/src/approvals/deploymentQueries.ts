@@ -1,5 +1,9 @@
+import { RunStatus } from '@slipway/plugin-delivery-common';
 import { Knex } from 'knex';
+
+const DAY = 86_400_000;
 import { toDate } from '../database/rows';
+import { runUidOfDeployment } from '../events/deploymentsFromRun';
 
 /** A successful deployment of an entity to one environment. */
 export interface EnvironmentDeployment {
@@ -18,17 +22,13 @@ interface DeploymentRow {
   finished_at: Date | string | number;
 }
 
-const RUN_PREFIX = 'run:';
-
 function toDeployment(row: DeploymentRow): EnvironmentDeployment {
   return {
     id: row.id,
     version: row.version ?? undefined,
     commitSha: row.commit_sha ?? undefined,
     finishedAt: toDate(row.finished_at),
-    runUid: row.id.startsWith(RUN_PREFIX)
-      ? row.id.slice(RUN_PREFIX.length)
-      : undefined,
+    runUid: runUidOfDeployment(row.id),
   };
 }
 
@@ -84,5 +84,37 @@ export class DeploymentQueries {
       })
       .first();
     return row ? toDeployment(row) : undefined;
+  }
+
+  /**
+   * The newest run of the entity to this environment (by its own environment, e.g. a deploy
+   * pipeline run) that is still pending or running, started within the last day.
+   */
+  async inProgress(entityRef: string, environment: string, now = new Date()) {
+    const row:
+      | {
+          uid: string;
+          name: string;
+          status: RunStatus;
+          revision: string | null;
+          started_at: Date | string | number | null;
+        }
+      | undefined = await this.db('delivery_runs')
+      .where({ entity_ref: entityRef, environment })
+      .whereIn('status', ['pending', 'running'])
+      .where('sort_at', '>=', new Date(now.getTime() - DAY))
+      .orderBy('sort_at', 'desc')
+      .first('uid', 'name', 'status', 'revision', 'started_at');
+    return row
+      ? {
+          runUid: row.uid,
+          runName: row.name,
+          status: row.status,
+          revision: row.revision ?? undefined,
+          startedAt: row.started_at
+            ? toDate(row.started_at).toISOString()
+            : undefined,
+        }
+      : undefined;
   }
 }

@@ -10,8 +10,8 @@ import { users } from './__testUtils__/approvalCatalog';
 import { startApprovalBackend } from './__testUtils__/approvalBackend';
 
 /*
- * Environment lanes, policy errors, metric gates read from run results, rollback by rerunning
- * the run that deployed an earlier version, and the decide permission as a policy may deny it.
+ * Environment lanes, policy errors, metric gates read from run results, rollback through the
+ * component's deploy pipeline, and the decide permission as a policy may deny it.
  */
 
 jest.setTimeout(60_000);
@@ -286,28 +286,57 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('rolls back by rerunning the run that deployed the earlier version', async () => {
-      const rollback = (body: object, auth = as(users.bruno)) =>
-        request(started.server)
+    it('rolls back one environment by starting the deploy pipeline at the earlier version, once per key', async () => {
+      const rollback = (body: object, auth = as(users.bruno), key?: string) => {
+        const call = request(started.server)
           .post(
             '/api/delivery/entities/component/default/payments-api/environments/production/rollback',
           )
-          .set('Authorization', auth)
-          .send(body);
-      const latest = await rollback({}).expect(201);
+          .set('Authorization', auth);
+        return (key ? call.set('Idempotency-Key', key) : call).send(body);
+      };
+      // earlier tests' approved promotions started deploy runs too
+      const before = started.provider.starts.length;
+      const n = before + 1;
+      const latest = await rollback({}, as(users.bruno), 'rb-1').expect(201);
       expect(latest.body).toEqual({
-        name: 'rerun-of-p3',
-        uid: 'new-p3',
+        provider: 'recording',
+        name: `payments-api-deploy-run-${n}`,
+        uid: `started-${n}`,
         version: 'v2',
-        rerunOf: 'p3',
+        environment: 'production',
       });
+      // a retry with the same key answers the same and starts nothing
+      const retried = await rollback({}, as(users.bruno), 'rb-1').expect(201);
+      expect(retried.body).toEqual(latest.body);
+      expect(started.provider.starts.slice(before)).toEqual([
+        {
+          entityRef: 'component:default/payments-api',
+          pipelineName: 'payments-api-deploy',
+          namespace: 'payments-api-ci',
+          serviceAccountName: 'deployer',
+          params: [
+            { name: 'environment', value: 'production' },
+            { name: 'revision', value: 'sha-v2' },
+            { name: 'version', value: 'v2' },
+          ],
+          labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+          requestedBy: users.bruno,
+        },
+      ]);
       await rollback({ version: 'v1' }).expect(201);
-      expect(started.provider.reruns).toEqual(['p3', 'p1']);
+      expect(started.provider.starts.at(-1)?.params).toContainEqual({
+        name: 'revision',
+        value: 'sha-v1',
+      });
+      // the old way (rerunning a whole pipeline run) is gone
+      expect(started.provider.reruns).toEqual([]);
       const unknown = await rollback({ version: 'v9' }).expect(404);
       expect(unknown.body.error.message).toBe(
         'component:default/payments-api never ran version v9 in production',
       );
       await rollback({}, pipeline).expect(403);
+      expect(started.provider.starts).toHaveLength(before + 2);
     });
   },
 );

@@ -10,7 +10,7 @@ import {
 import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
 import { Knex } from 'knex';
 import { deploymentRow } from '../events/DatabaseEventsStore';
-import { deploymentFromRun } from '../events/deploymentFromRun';
+import { deploymentsFromRun } from '../events/deploymentsFromRun';
 import { decodeRunCursor, encodeRunCursor } from './cursor';
 import { DeliveryStore, ListRunsQuery, RunFact } from './DeliveryStore';
 import {
@@ -128,11 +128,11 @@ export class DatabaseDeliveryStore implements DeliveryStore {
           .returning('uid');
         written.forEach(row => applied.add(row.uid));
       }
-      // A finished run to an environment is also a deployment attempt (DORA.md).
+      // A finished run to an environment, or each finished deploy task of a run, is also a
+      // deployment attempt (DORA.md); versioned tasks may finish while their run's write is stale.
       const deployments = sorted
-        .filter(r => applied.has(r.uid))
-        .map(deploymentFromRun)
-        .filter((d): d is NonNullable<typeof d> => Boolean(d))
+        .filter(r => applied.has(r.uid) || r.taskSourceVersions)
+        .flatMap(deploymentsFromRun)
         .map(d => deploymentRow(d, 'run'))
         .sort((a, b) => compare(String(a.id), String(b.id)));
       for (let i = 0; i < deployments.length; i += CHUNK) {
@@ -276,6 +276,31 @@ export class DatabaseDeliveryStore implements DeliveryStore {
         { column: 'name', order: 'asc' },
       ]);
     return { ...rowToRun(row), tasks: tasks.map(rowToTask) };
+  }
+
+  async listPipelines(entityRef: string, scan: number) {
+    const rows: Array<
+      Pick<RunRow, 'uid' | 'provider' | 'pipeline_name' | 'sort_at'>
+    > = await this.db<RunRow>('delivery_runs')
+      .where('entity_ref', entityRef)
+      .whereNotNull('pipeline_name')
+      .orderBy([
+        { column: 'sort_at', order: 'desc' },
+        { column: 'uid', order: 'desc' },
+      ])
+      .limit(scan)
+      .select('uid', 'provider', 'pipeline_name', 'sort_at');
+    const newest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) {
+      const key = `${row.provider}\u0000${row.pipeline_name}`;
+      if (!newest.has(key)) newest.set(key, row);
+    }
+    return [...newest.values()].map(row => ({
+      provider: row.provider,
+      pipelineName: row.pipeline_name!,
+      latestRunUid: row.uid,
+      latestRunAt: toDate(row.sort_at),
+    }));
   }
 
   async listRunFacts(

@@ -43,6 +43,20 @@ export interface RunFact {
 export interface DeliveryStore extends PipelineRunSink {
   listRuns(query: ListRunsQuery): Promise<PipelineRunPage>;
   getRun(uid: string): Promise<PipelineRunWithTasks | undefined>;
+  /**
+   * The pipelines among an entity's newest `scan` runs, each with its newest run, newest first.
+   */
+  listPipelines(
+    entityRef: string,
+    scan: number,
+  ): Promise<
+    Array<{
+      provider: string;
+      pipelineName: string;
+      latestRunUid: string;
+      latestRunAt: Date;
+    }>
+  >;
   /** Facts of an entity's runs that started in `[from, to)`. */
   listRunFacts(entityRef: string, from: Date, to: Date): Promise<RunFact[]>;
   /**

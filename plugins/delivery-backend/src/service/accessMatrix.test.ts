@@ -146,6 +146,21 @@ const MATRIX: Row[] = [
     call: post(() => '/api/delivery/runs/a1/cancel'),
     expect: USER_ACT(202, [404, "No pipeline run with uid 'a1'"]),
   },
+  { route: 'GET pipelines', call: get(() => `${E}/pipelines`), expect: READ },
+  {
+    route: 'GET pipeline definition',
+    call: get(() => `${E}/pipelines/test/build`),
+    expect: READ,
+  },
+  {
+    route: 'POST runs (start)',
+    call: post(() => `${E}/runs`, {
+      provider: 'test',
+      pipelineName: 'build',
+      params: { target: 'unit' },
+    }),
+    expect: USER_ACT(201),
+  },
   {
     route: 'POST findings (upload)',
     call: (ids, role) =>

@@ -4,6 +4,8 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import express from 'express';
+import { DeployPipelines } from '../approvals/deploy/DeployPipelines';
+import { PromotionDeploys } from '../approvals/deploy/PromotionDeploys';
 import knexFactory from 'knex';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -61,6 +63,7 @@ describe('route matrix', () => {
     listRuns: jest.fn(),
     getRun: jest.fn(),
     listRunFacts: jest.fn(),
+    listPipelines: jest.fn(),
     assignEntitiesByKubernetesId: jest.fn(),
     listUnassignedRuns: jest.fn(),
     assignEntity: jest.fn(),
@@ -94,6 +97,8 @@ describe('route matrix', () => {
     hasExternal: jest.fn(),
     expireDue: jest.fn(),
     recheckGates: jest.fn(),
+    claimDeployRun: jest.fn(),
+    recordDeployRun: jest.fn(),
   };
 
   it('requires credentials on every route except the listed signed webhooks', async () => {
@@ -129,6 +134,13 @@ describe('route matrix', () => {
       deployments: new DeploymentQueries(
         knexFactory({ client: 'better-sqlite3', useNullAsDefault: true }),
       ),
+      deployPipelines: new DeployPipelines(() => undefined),
+      promotions: new PromotionDeploys({
+        store,
+        approvalsStore,
+        deployPipelines: new DeployPipelines(() => undefined),
+        logger: mockServices.logger.mock(),
+      }),
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       idempotency: new IdempotencyStore(

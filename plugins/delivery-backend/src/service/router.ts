@@ -14,6 +14,7 @@ import { registerFindingTrendRoutes } from './routes/findingTrends';
 import { registerFindingUploadRoute } from './routes/findingUpload';
 import { registerRunActionRoutes } from './routes/runActions';
 import { registerRunReadRoutes } from './routes/runReads';
+import { registerStartRunRoutes } from './routes/startRun';
 import { registerPipelineTokenKeyRoute } from './routes/pipelineTokenKeys';
 import { PipelineTokenKey } from '@slipway/plugin-delivery-node';
 
@@ -38,6 +39,7 @@ export async function createRouter(
   router.use(express.json({ limit: '1mb' }));
   registerRunReadRoutes(router, options);
   registerRunActionRoutes(router, options);
+  registerStartRunRoutes(router, options);
   registerFindingRoutes(router, options);
   registerFindingTrendRoutes(router, options);
   registerEventRoutes(router, options);

@@ -1,17 +1,11 @@
+import {
+  ANNOTATION_DEPLOY_PIPELINE,
+  ANNOTATION_DEPLOY_PIPELINE_NAMESPACE,
+  ANNOTATION_DEPLOY_PIPELINE_PARAMS,
+  ANNOTATION_DEPLOY_SERVICE_ACCOUNT,
+} from '@slipway/plugin-delivery-common';
 import { DEPLOY_PIPELINE_PARAMS, deployPipelineName } from './deployPipeline';
 import { GenerateOptions } from './types';
-
-/** Catalog annotation naming the Tekton Pipeline that deploys one environment at one revision. */
-export const ANNOTATION_DEPLOY_PIPELINE = 'slipway.dev/deploy-pipeline';
-/** The namespace that Pipeline (and its runs) live in. */
-export const ANNOTATION_DEPLOY_PIPELINE_NAMESPACE =
-  'slipway.dev/deploy-pipeline-namespace';
-/** The params it takes, comma-separated, in the order of `DEPLOY_PIPELINE_PARAMS`. */
-export const ANNOTATION_DEPLOY_PIPELINE_PARAMS =
-  'slipway.dev/deploy-pipeline-params';
-/** The ServiceAccount its runs must use (the one allowed to deploy into the environments). */
-export const ANNOTATION_DEPLOY_SERVICE_ACCOUNT =
-  'slipway.dev/deploy-service-account';
 
 /**
  * The annotations the component's `catalog-info.yaml` carries so that Slipway can start the

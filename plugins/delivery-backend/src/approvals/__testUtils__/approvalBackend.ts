@@ -6,14 +6,20 @@ import {
   PipelineProvider,
   PipelineRunRecord,
   PipelineRunSink,
+  RunActionContext,
+  StartRunTarget,
 } from '@slipway/plugin-delivery-node';
+import { PipelineParamSpec } from '@slipway/plugin-delivery-common';
 import { Knex } from 'knex';
 import { deliveryPlugin } from '../../plugin';
 import { approvalCatalog } from './approvalCatalog';
 
-/** A provider that reports the given runs and records reruns. */
+/** A provider that reports the given runs and records reruns and started runs. */
 export class RecordingProvider implements PipelineProvider {
   readonly reruns: string[] = [];
+  readonly starts: Array<StartRunTarget & { requestedBy: string }> = [];
+  /** The params `describePipeline` answers. */
+  params: PipelineParamSpec[] = [];
   constructor(private readonly runs: PipelineRunRecord[]) {}
   getProviderName() {
     return 'recording';
@@ -24,6 +30,14 @@ export class RecordingProvider implements PipelineProvider {
   async rerun(run: { uid: string }) {
     this.reruns.push(run.uid);
     return { name: `rerun-of-${run.uid}`, uid: `new-${run.uid}` };
+  }
+  async describePipeline() {
+    return { params: this.params };
+  }
+  async startRun(target: StartRunTarget, context: RunActionContext) {
+    this.starts.push({ ...target, requestedBy: context.requestedBy });
+    const n = this.starts.length;
+    return { name: `${target.pipelineName}-run-${n}`, uid: `started-${n}` };
   }
 }
 

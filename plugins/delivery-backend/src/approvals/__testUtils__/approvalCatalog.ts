@@ -61,6 +61,13 @@ const component = (
     annotations: {
       'backstage.io/kubernetes-id': name,
       'slipway.dev/environments': environments,
+      // what the Slipway templates write: approved promotions and rollbacks start it
+      'slipway.dev/deploy-pipeline': `${name}-deploy`,
+      'slipway.dev/deploy-pipeline-namespace': `${name}-ci`,
+      'slipway.dev/deploy-pipeline-params':
+        'environment,revision,version,image',
+      'slipway.dev/deploy-pipeline-provider': 'recording',
+      'slipway.dev/deploy-service-account': 'deployer',
     },
   },
   spec: { type: 'service', owner: 'payments-team', approvalPolicy },

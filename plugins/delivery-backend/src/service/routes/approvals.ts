@@ -10,6 +10,7 @@ import {
 } from '@slipway/plugin-delivery-common';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { Router } from 'express';
+import { PromotionDeploys } from '../../approvals/deploy/PromotionDeploys';
 import { ApprovalService } from '../../approvals/ApprovalService';
 import { ApprovalsStore } from '../../approvals/ApprovalsStore';
 import { auditedAction, callerOf } from './guard';
@@ -27,6 +28,8 @@ export { principalRef };
 export interface ApprovalRouteDeps extends RouteDeps {
   approvals: ApprovalService;
   approvalsStore: ApprovalsStore;
+  /** Starts the deploy run of an approved promotion no pipeline waits for. */
+  promotions: PromotionDeploys;
 }
 
 const isUser = (credentials: BackstageCredentials) =>
@@ -69,20 +72,26 @@ export function registerApprovalRoutes(
   };
 
   /** A request the caller may use with the permission; 404 also when its entity is hidden. */
-  const requestFor = async (
+  const requestWithEntity = async (
     credentials: BackstageCredentials,
     id: string,
     permission: ResourcePermission,
-  ): Promise<ApprovalRequest> => {
+  ) => {
     const request = await deps.approvalsStore.get(id, new Date());
-    await deps.access.require(
+    const entity = await deps.access.require(
       credentials,
       request?.entityRef,
       permission,
       `No approval request '${id}'`,
     );
-    return request!;
+    return { request: request!, entity };
   };
+  const requestFor = async (
+    credentials: BackstageCredentials,
+    id: string,
+    permission: ResourcePermission,
+  ): Promise<ApprovalRequest> =>
+    (await requestWithEntity(credentials, id, permission)).request;
 
   router.post('/approvals', async (req, res) => {
     const body = await auditedAction(
@@ -191,7 +200,7 @@ export function registerApprovalRoutes(
       req,
       { eventId: 'approval-decide', meta: { id }, allow: ['user'] },
       async credentials => {
-        const current = await requestFor(
+        const { request: current, entity } = await requestWithEntity(
           credentials,
           id,
           deliveryApprovalReadPermission,
@@ -203,13 +212,28 @@ export function registerApprovalRoutes(
         }
         const input = parseDecision(req.body);
         const userRef = principalRef(credentials);
-        const request = await deps.approvals.decide(
+        const now = new Date();
+        const decided = await deps.approvals.decide(
           id,
           userRef,
           input.decision,
           input.comment,
-          new Date(),
+          now,
         );
+        // approved with no pipeline waiting: the deploy pipeline starts, as this approver
+        const request = await deps.promotions.afterApproval(
+          decided,
+          entity,
+          userRef,
+          now,
+        );
+        const deployRun =
+          request.deployRun && !decided.deployRun
+            ? {
+                deployRun: request.deployRun.uid ??
+                  request.deployRun.name ?? { error: request.deployRun.error! },
+              }
+            : {};
         return {
           result: await details(request, credentials),
           changed: {
@@ -217,6 +241,7 @@ export function registerApprovalRoutes(
             decision: input.decision,
             state: request.state,
             userRef,
+            ...deployRun,
           },
         };
       },

@@ -1,13 +1,15 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   deliveryEnvironmentDeployPermission,
   deliveryEnvironmentReadPermission,
   EnvironmentLane,
   EnvironmentsView,
+  StartedRun,
 } from '@slipway/plugin-delivery-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DeploymentQueries } from '../../approvals/deploymentQueries';
+import { DeployPipelines } from '../../approvals/deploy/DeployPipelines';
 import { ApprovalPolicy } from '../../approvals/policy/policySchema';
 import { ResolvedEnvironment } from '../../approvals/policy/resolveEnvironments';
 import { entityRefFromParams } from '../entityRefFromParams';
@@ -17,6 +19,7 @@ import { auditedAction, readEntity } from './guard';
 
 export interface EnvironmentRouteDeps extends ApprovalRouteDeps {
   deployments: DeploymentQueries;
+  deployPipelines: DeployPipelines;
 }
 
 const HOUR = 3_600_000;
@@ -67,12 +70,13 @@ export function registerEnvironmentRoutes(
     entityRef: string,
     env: ResolvedEnvironment,
   ): Promise<EnvironmentLane> => {
-    const [recent, pending] = await Promise.all([
+    const [recent, pending, deploying] = await Promise.all([
       deps.deployments.recent(entityRef, env.name, 50),
       deps.approvalsStore.list(
         { entityRef, environment: env.name, states: ['pending'], limit: 10 },
         new Date(),
       ),
+      deps.deployments.inProgress(entityRef, env.name),
     ]);
     const [current, ...older] = recent;
     const seen = new Set([current?.version ?? current?.commitSha]);
@@ -83,6 +87,7 @@ export function registerEnvironmentRoutes(
       seen.add(version);
       previousVersions.push({
         version,
+        revision: d.commitSha,
         finishedAt: d.finishedAt.toISOString(),
         runUid: d.runUid,
       });
@@ -99,6 +104,7 @@ export function registerEnvironmentRoutes(
         finishedAt: current.finishedAt.toISOString(),
         runUid: current.runUid,
       },
+      deploying,
       previousVersions: previousVersions.slice(0, 5),
       pending: pending.items,
       policy: env.policy && summary(env.policy),
@@ -138,7 +144,7 @@ export function registerEnvironmentRoutes(
         },
         async credentials => {
           const entityRef = entityRefFromParams(req.params);
-          await deps.access.require(
+          const entity = await deps.access.require(
             credentials,
             entityRef,
             deliveryEnvironmentDeployPermission,
@@ -165,27 +171,40 @@ export function registerEnvironmentRoutes(
                 : `${entityRef} has no earlier version in ${environment} to roll back to`,
             );
           }
-          const run = target.runUid
-            ? await deps.store.getRun(target.runUid)
-            : undefined;
-          const provider = run && deps.providerFor(run.provider);
-          // Only a run of this very entity is started again, whatever a deployment record names.
-          if (!run || run.entityRef !== entityRef || !provider?.rerun) {
-            throw new ConflictError(
-              `Version ${target.version} was not deployed by a pipeline run of ${entityRef} that Slipway can start again`,
-            );
-          }
-          const created = await provider.rerun(run, {
-            requestedBy: principalRef(credentials),
-          });
+          const requestedBy = principalRef(credentials);
+          const stored = await deps.idempotency.perRequest(
+            req.headers['idempotency-key'],
+            {
+              principal: requestedBy,
+              action: 'environment-rollback',
+              target: `${entityRef}#${environment}`,
+            },
+            async () => {
+              // the same deploy pipeline as an approved promotion, for this one environment
+              const started = await deps.deployPipelines.start(
+                entity,
+                {
+                  environment,
+                  revision: target.revision ?? target.version,
+                  version: target.version,
+                },
+                requestedBy,
+              );
+              return {
+                status: 201,
+                body: { ...started, version: target.version, environment },
+              };
+            },
+          );
+          const started = stored.body as StartedRun;
           return {
-            result: { ...created, version: target.version, rerunOf: run.uid },
+            result: stored.body,
             changed: {
               entityRef,
               environment,
               version: target.version,
-              fromRun: run.uid,
-              created: created.uid ?? created.name,
+              created: started.uid ?? started.name,
+              replayed: stored.replayed,
             },
           };
         },
