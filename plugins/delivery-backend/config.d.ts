@@ -97,6 +97,11 @@ export interface Config {
       enabled?: boolean;
       /** How many days of history to generate. Default: 42. */
       days?: number;
+      /**
+       * How long a run started in the demo portal (a rerun, a started run, a promotion's or a
+       * rollback's deploy run) runs before it succeeds, in seconds. Default: 20.
+       */
+      runSeconds?: number;
       /** The entities to generate history for. */
       entities?: Array<{
         /** Entity ref, e.g. `component:default/payments-api`. */

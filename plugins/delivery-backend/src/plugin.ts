@@ -107,7 +107,7 @@ export const deliveryPlugin = createBackendPlugin({
         }).subscribe();
         await seedDemoHistory({ config: demoData, store, events, logger });
         if (demoData.enabled) {
-          const demo = new DemoPipelineProvider();
+          const demo = new DemoPipelineProvider(demoData.runSeconds);
           providers.addPipelineProvider(demo);
           approvalSources.addApprovalSource(
             new DemoApprovalSource(deps.scheduler),

@@ -1,7 +1,12 @@
 import { createHash } from 'crypto';
 import http from 'http';
 import { AddressInfo } from 'net';
-import { answer, FakeAnswer, FakeRepository } from './fakeGithubState';
+import {
+  answer,
+  FakeAnswer,
+  FakeRepository,
+  newFakeRepository,
+} from './fakeGithubState';
 
 /** A request the fake GitHub received. */
 export interface SeenRequest {
@@ -9,6 +14,8 @@ export interface SeenRequest {
   path: string;
   query: Record<string, string>;
   headers: http.IncomingHttpHeaders;
+  /** The JSON body, when there was one. */
+  body?: unknown;
   status: number;
 }
 
@@ -29,7 +36,8 @@ export interface Injection {
  * A local HTTP server on 127.0.0.1 that answers the GitHub REST routes of this module like
  * GitHub does: `per_page`/`page` paging with `Link` headers, `ETag` + `If-None-Match` → `304`
  * (not counted against the rate limit, as on GitHub), `x-ratelimit-*` headers, a `302` redirect
- * for job logs, bearer-token authentication, and injected 403/429/5xx answers.
+ * for job logs, file contents and workflow dispatches (see `fakeGithubWorkflows.ts`),
+ * bearer-token authentication, and injected 403/429/5xx answers.
  */
 export class FakeGithubServer {
   static async start(token = 'ghp_test'): Promise<FakeGithubServer> {
@@ -60,7 +68,7 @@ export class FakeGithubServer {
   repo(slug: string): FakeRepository {
     const key = slug.toLowerCase();
     if (!this.repos.has(key)) {
-      this.repos.set(key, { runs: [], jobs: {}, deployments: [], logs: {} });
+      this.repos.set(key, newFakeRepository());
     }
     return this.repos.get(key)!;
   }
@@ -82,16 +90,19 @@ export class FakeGithubServer {
   #handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', this.url);
     const query = Object.fromEntries(url.searchParams);
+    const chunks: Buffer[] = [];
+    let body: unknown;
     const send = (
       status: number,
       headers: Record<string, string>,
-      body = '',
+      payload = '',
     ) => {
       this.requests.push({
         method: req.method ?? 'GET',
         path: url.pathname,
         query,
         headers: req.headers,
+        body,
         status,
       });
       res.writeHead(status, {
@@ -100,13 +111,13 @@ export class FakeGithubServer {
         'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
         ...headers,
       });
-      res.end(body);
+      res.end(payload);
     };
-    const json = (status: number, body: unknown, headers = {}) =>
+    const json = (status: number, data: unknown, headers = {}) =>
       send(
         status,
         { 'content-type': 'application/json; charset=utf-8', ...headers },
-        JSON.stringify(body),
+        JSON.stringify(data),
       );
     const respond = (injected: Injection | undefined) => {
       if (injected?.status) {
@@ -124,15 +135,25 @@ export class FakeGithubServer {
       }
       const a = answer(
         this.repos,
-        req.method ?? 'GET',
-        url.pathname,
+        {
+          method: req.method ?? 'GET',
+          path: decodeURIComponent(url.pathname),
+          query,
+          body,
+        },
         this.url,
         () => new Date().toISOString(),
       );
       this.#reply(a, url, req.headers['if-none-match'], send, json);
     };
-    req.resume();
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
       const injected = this.#injections.find(
         i => i.times > 0 && i.match.test(url.pathname),
       );
@@ -188,7 +209,7 @@ export class FakeGithubServer {
       }
     }
     if (a.status !== 302) this.spent++;
-    if (a.status === 302) send(302, headers);
+    if (a.status === 302 || a.status === 204) send(a.status, headers);
     else json(a.status, body ?? {}, headers);
   }
 }

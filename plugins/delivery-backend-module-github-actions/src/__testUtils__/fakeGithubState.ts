@@ -1,4 +1,9 @@
 import {
+  FakeWorkflows,
+  newFakeWorkflows,
+  workflowRoutes,
+} from './fakeGithubWorkflows';
+import {
   GithubDeployment,
   GithubDeploymentStatus,
   GithubJob,
@@ -15,6 +20,28 @@ export interface FakeRepository {
   }>;
   /** Log text per job id. */
   logs: Record<number, string>;
+  /** Workflow files, the default branch, and how dispatches are answered. */
+  workflows: FakeWorkflows;
+}
+
+/** An empty repository. */
+export function newFakeRepository(): FakeRepository {
+  return {
+    runs: [],
+    jobs: {},
+    deployments: [],
+    logs: {},
+    workflows: newFakeWorkflows(),
+  };
+}
+
+/** A request to a route, as the fake received it. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** The JSON body, when there is one. */
+  body?: unknown;
 }
 
 /** An answer of a route: JSON body, or text, or a redirect. */
@@ -36,11 +63,11 @@ const notFound: FakeAnswer = { status: 404, body: { message: 'Not Found' } };
  */
 export function answer(
   repos: Map<string, FakeRepository>,
-  method: string,
-  path: string,
+  request: FakeRequest,
   baseUrl: string,
   now: () => string,
 ): FakeAnswer {
+  const { method, path } = request;
   const blob = path.match(/^\/_blobs\/logs\/(\d+)$/);
   if (blob) {
     const log = [...repos.values()].find(r => r.logs[Number(blob[1])])?.logs[
@@ -48,10 +75,15 @@ export function answer(
     ];
     return log === undefined ? notFound : { status: 200, text: log };
   }
-  const m = path.match(/^\/repos\/([^/]+)\/([^/]+)(\/.*)$/);
+  const m = path.match(/^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/);
   const repo = m && repos.get(`${m[1]}/${m[2]}`.toLowerCase());
   if (!m || !repo) return notFound;
-  const rest = m[3];
+  const rest = m[3] ?? '';
+  const workflowAnswer = workflowRoutes(repo, request, rest, {
+    htmlBase: `https://github.com/${m[1]}/${m[2]}`,
+    now,
+  });
+  if (workflowAnswer) return workflowAnswer;
   const runOf = (id: string) => repo.runs.find(r => r.id === Number(id));
   const routes: Array<[string, RegExp, (id: string) => FakeAnswer]> = [
     ['GET', /^\/actions\/runs$/, () => listRuns(repo)],

@@ -2,9 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { Octokit } from '@octokit/rest';
 import { GithubRepoRef } from '../github/repository';
+import { boundedFetch } from './boundedFetch';
 import { downloadLogTail } from './downloadLogTail';
 import {
   describeRoute,
+  GithubAnswerTooLargeError,
   GithubCredentialsError,
   GithubTimeoutError,
   toUnavailable,
@@ -34,8 +36,19 @@ interface Cached {
 type Params = Record<string, string | number>;
 
 interface CallResult {
+  status: number;
   data: unknown;
   headers: Record<string, string | undefined>;
+}
+
+/** How one call is made. */
+interface CallOptions {
+  /** Answer a redirect instead of following it (job logs). */
+  redirect?: 'manual';
+  /** Read at most this many bytes of the answer's body; a larger one is refused. */
+  maxBytes?: number;
+  /** Whether a 5xx is retried once (default true); not for requests that must not repeat. */
+  retry?: boolean;
 }
 
 interface OctokitError {
@@ -100,18 +113,26 @@ export class GithubActionsClient {
     return { entries: this.#etags.size, bytes: this.#etags.weight };
   }
 
-  /** A conditional GET of a JSON route (`GET /repos/{owner}/{repo}/…`). */
+  /**
+   * A conditional GET of a JSON route (`GET /repos/{owner}/{repo}/…`); with `maxBytes`, a larger
+   * answer is refused with a {@link GithubAnswerTooLargeError} before more of it is read.
+   */
   async get<T>(
     repo: GithubRepoRef,
     route: string,
     params: Params = {},
+    options: { maxBytes?: number } = {},
   ): Promise<ConditionalPage<T>> {
     const key = `${route} ${JSON.stringify({ ...params, ...repo })}`;
     const cached = this.#etags.get(key);
     try {
-      const res = await this.#call(repo, route, params, {
-        ...(cached ? { 'if-none-match': cached.etag } : {}),
-      });
+      const res = await this.#call(
+        repo,
+        route,
+        params,
+        { ...(cached ? { 'if-none-match': cached.etag } : {}) },
+        options,
+      );
       const hasNext = /rel="next"/.test(String(res.headers.link ?? ''));
       if (res.headers.etag) {
         const etag = res.headers.etag;
@@ -196,9 +217,20 @@ export class GithubActionsClient {
     });
   }
 
-  /** A POST without a body (rerun, cancel). */
-  async post(repo: GithubRepoRef, route: string, params: Params) {
-    await this.#call(repo, route, params, {});
+  /**
+   * A POST (rerun, cancel, dispatch): `params` fill the route's placeholders and the others are
+   * sent as the JSON body. Answers GitHub's status and body (none for a `204`). With
+   * `retry: false` a 5xx is not retried (for requests that may have taken effect, e.g. starting
+   * a workflow).
+   */
+  async post(
+    repo: GithubRepoRef,
+    route: string,
+    params: Record<string, unknown>,
+    options: { retry?: boolean } = {},
+  ): Promise<{ status: number; data: unknown }> {
+    const { status, data } = await this.#call(repo, route, params, {}, options);
+    return { status, data };
   }
 
   get #timeoutMs(): number {
@@ -208,9 +240,9 @@ export class GithubActionsClient {
   async #call(
     repo: GithubRepoRef,
     route: string,
-    params: Params,
+    params: Record<string, unknown>,
     extraHeaders: Record<string, string>,
-    request: { redirect?: 'manual' } = {},
+    options: CallOptions = {},
     attempt = 1,
   ): Promise<CallResult> {
     const { gate } = this.options;
@@ -224,6 +256,8 @@ export class GithubActionsClient {
         new GithubTimeoutError(this.host, `${what} (credentials)`, timeoutMs),
     );
     const signal = AbortSignal.timeout(timeoutMs);
+    const { maxBytes, retry = true, ...request } = options;
+    let tooLarge: number | undefined;
     try {
       const res = await this.#octokit.request(route, {
         owner: repo.owner,
@@ -235,16 +269,26 @@ export class GithubActionsClient {
           'x-github-api-version': '2022-11-28',
           ...extraHeaders,
         },
-        request: { ...request, signal },
+        request: {
+          ...request,
+          signal,
+          ...(maxBytes === undefined
+            ? {}
+            : { fetch: boundedFetch(maxBytes, n => (tooLarge = n)) }),
+        },
       });
       gate.observe(this.host, res.headers as Record<string, string>);
       return {
+        status: res.status,
         data: res.data,
         headers: res.headers as Record<string, string | undefined>,
       };
     } catch (error) {
       if (signal.aborted) {
         throw new GithubTimeoutError(this.host, what, timeoutMs);
+      }
+      if (tooLarge !== undefined) {
+        throw new GithubAnswerTooLargeError(this.host, what, maxBytes!);
       }
       const { status = 0, response } = error as OctokitError;
       if (gate.rejected(this.host, status, response?.headers)) {
@@ -256,14 +300,14 @@ export class GithubActionsClient {
       if (status === 401) {
         throw new GithubCredentialsError(this.host, what);
       }
-      if (status >= 500 && attempt === 1) {
+      if (status >= 500 && retry && attempt === 1) {
         this.options.logger.debug(
           `GitHub answered ${status} to ${route}; retrying once`,
         );
         await new Promise(r =>
           setTimeout(r, this.options.retryDelayMs ?? 1000),
         );
-        return this.#call(repo, route, params, extraHeaders, request, 2);
+        return this.#call(repo, route, params, extraHeaders, options, 2);
       }
       throw error;
     }

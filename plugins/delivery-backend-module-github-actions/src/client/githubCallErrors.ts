@@ -19,6 +19,18 @@ export class GithubCredentialsError extends ServiceUnavailableError {
   }
 }
 
+/**
+ * GitHub's answer was larger than the caller reads (e.g. a workflow file far beyond any real
+ * one); it was not read further. A 503 that names what was asked for.
+ */
+export class GithubAnswerTooLargeError extends ServiceUnavailableError {
+  constructor(readonly host: string, what: string, maxBytes: number) {
+    super(
+      `GitHub (${host}) answered more than ${maxBytes} bytes ${what}; Slipway does not read answers that large`,
+    );
+  }
+}
+
 /** Resolves like `promise`, or rejects with `timeout()` (e.g. a {@link GithubTimeoutError}) after `timeoutMs`. */
 export async function within<T>(
   promise: Promise<T>,

@@ -5,15 +5,20 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
-import { PipelineRunWithTasks, TaskRun } from '@slipway/plugin-delivery-common';
+import {
+  PipelineParamSpec,
+  PipelineRunWithTasks,
+  TaskRun,
+} from '@slipway/plugin-delivery-common';
 import {
   PipelineProvider,
   PipelineRunSink,
   RunActionContext,
+  StartRunTarget,
   TaskLogOptions,
   TaskLogs,
 } from '@slipway/plugin-delivery-node';
@@ -35,6 +40,7 @@ import {
 } from './readGithubActionsConfig';
 import { RepositoryIndex } from './RepositoryIndex';
 import { RepositorySync } from './RepositorySync';
+import { WorkflowDispatcher } from './WorkflowDispatcher';
 
 /** What the provider is built from (the module's dependencies). */
 export interface GithubActionsProviderDeps {
@@ -52,7 +58,8 @@ export interface GithubActionsProviderDeps {
  * The GitHub Actions pipeline provider: workflow runs, jobs and steps of the repositories that
  * catalog entities name in `github.com/project-slug`, read through `integrations.github`; an
  * incremental sync as a global scheduler task plus webhooks for near-real-time updates; GitHub
- * deployments handed to DORA; job logs, rerun and cancel through the GitHub API.
+ * deployments handed to DORA; job logs, rerun, cancel and starting workflows by hand
+ * (`workflow_dispatch`) through the GitHub API.
  */
 export class GithubActionsProvider implements PipelineProvider {
   static fromConfig(
@@ -75,6 +82,7 @@ export class GithubActionsProvider implements PipelineProvider {
 
   #sync?: RepositorySync;
   readonly #index: RepositoryIndex;
+  readonly #dispatcher: WorkflowDispatcher;
 
   constructor(
     private readonly config: GithubActionsConfig,
@@ -85,6 +93,7 @@ export class GithubActionsProvider implements PipelineProvider {
       ...deps,
       isGithubHost: host => hosts.isGithubHost(host),
     });
+    this.#dispatcher = new WorkflowDispatcher({ logger: deps.logger });
   }
 
   getProviderName(): string {
@@ -188,6 +197,41 @@ export class GithubActionsProvider implements PipelineProvider {
   async rerun(run: PipelineRunWithTasks, context: RunActionContext) {
     await this.#act(run, context, 'rerun');
     return { name: run.name, uid: run.uid };
+  }
+
+  /**
+   * The `workflow_dispatch` inputs of the workflow a run ran, read from its file on the run's
+   * branch; a `ConflictError` when the workflow cannot be started by hand.
+   */
+  async describePipeline(
+    run: PipelineRunWithTasks,
+  ): Promise<{ description?: string; params: PipelineParamSpec[] }> {
+    const { client, repo } = this.#clientOf(run);
+    return this.#dispatcher.describe(client, repo, run);
+  }
+
+  /**
+   * Starts the workflow of `target.basedOn` on its branch (`workflow_dispatch`). The new run's
+   * uid and link come back when GitHub tells them; otherwise the workflow's runs page, and the
+   * run arrives with the next sync.
+   */
+  async startRun(target: StartRunTarget, context: RunActionContext) {
+    if (!target.basedOn) {
+      throw new InputError(
+        `GitHub Actions workflows are started from an earlier run of theirs (its repository, workflow file and branch); ${target.entityRef} has no run of '${target.pipelineName}'`,
+      );
+    }
+    const { client, repo } = this.#clientOf(target.basedOn);
+    const { runId, ...started } = await this.#dispatcher.start(
+      client,
+      repo,
+      target.basedOn,
+      target,
+      context,
+    );
+    const entityRef = target.basedOn.entityRef ?? target.entityRef;
+    if (runId !== undefined) this.#sync?.watch({ repo, entityRef }, runId);
+    return started;
   }
 
   async cancel(

@@ -1,9 +1,15 @@
 import { ConflictError } from '@backstage/errors';
-import { PipelineRunWithTasks, TaskRun } from '@slipway/plugin-delivery-common';
+import {
+  PipelineParamSpec,
+  PipelineRunWithTasks,
+  RunValue,
+  TaskRun,
+} from '@slipway/plugin-delivery-common';
 import {
   PipelineProvider,
   PipelineRunSink,
   RunActionContext,
+  StartRunTarget,
   TaskLogs,
 } from '@slipway/plugin-delivery-node';
 import { demoStepLog } from './demoLogs';
@@ -12,7 +18,10 @@ import { SeededRandom } from './random';
 
 /**
  * The provider of the demo runs (`provider: demo`), so a local portal can show logs and try
- * rerun and cancel: logs are generated, a rerun runs for a short while and then succeeds.
+ * rerun, cancel and starting runs: logs are generated, a new run runs for a short while and
+ * then succeeds. A started deploy pipeline (the demo components' `slipway.dev/deploy-pipeline`)
+ * deploys its `environment` param at its `revision`, so an approved promotion or a rollback
+ * visibly lands in the lane.
  */
 export class DemoPipelineProvider implements PipelineProvider {
   #sink?: PipelineRunSink;
@@ -48,10 +57,45 @@ export class DemoPipelineProvider implements PipelineProvider {
   }
 
   async rerun(run: PipelineRunWithTasks, context: RunActionContext) {
+    return this.#launch(run, {
+      message: `Rerun of ${run.name}, requested by ${context.requestedBy}`,
+      rerunOf: run.uid,
+    });
+  }
+
+  /** A demo run's params are its pipeline's: each with the value it last had as default. */
+  async describePipeline(run: PipelineRunWithTasks) {
+    const params: PipelineParamSpec[] = (run.params ?? []).map(p => ({
+      name: p.name,
+      type: Array.isArray(p.value) ? 'array' : 'string',
+      default: p.value,
+    }));
+    return { description: `Demo pipeline ${run.pipelineName}`, params };
+  }
+
+  async startRun(target: StartRunTarget, context: RunActionContext) {
+    const message = `Started by ${context.requestedBy}`;
+    if (target.basedOn) {
+      const params = new Map(
+        (target.basedOn.params ?? []).map(p => [p.name, p]),
+      );
+      target.params.forEach(p => params.set(p.name, p));
+      return this.#launch(target.basedOn, {
+        message,
+        params: [...params.values()],
+      });
+    }
+    return this.#launch(deployRunOf(target), { message });
+  }
+
+  async #launch(
+    run: PipelineRunWithTasks,
+    overrides: Partial<PipelineRunWithTasks>,
+  ) {
     const sink = this.#requireSink();
     const now = Date.now();
     const name = `${run.pipelineName ?? run.name}-${this.#rng.hex(5)}`;
-    const uid = `demo-rerun-${this.#rng.hex(12)}`;
+    const uid = `demo-run-${this.#rng.hex(12)}`;
     const image = run.image?.url ?? 'registry.example.com/demo:latest';
     const tasks = run.tasks.map((task, i) =>
       withStepsAndResults(
@@ -73,12 +117,12 @@ export class DemoPipelineProvider implements PipelineProvider {
       name,
       status: 'running',
       reason: 'Running',
-      message: `Rerun of ${run.name}, requested by ${context.requestedBy}`,
       createdAt: new Date(now).toISOString(),
       startedAt: new Date(now).toISOString(),
       completedAt: undefined,
       durationSeconds: undefined,
-      rerunOf: run.uid,
+      rerunOf: undefined,
+      ...overrides,
       tasks,
     };
     await sink.upsertRuns([started]);
@@ -126,8 +170,8 @@ export class DemoPipelineProvider implements PipelineProvider {
         reason: 'Succeeded',
         completedAt: new Date(end).toISOString(),
         durationSeconds: Math.round((end - start) / 1000),
-        tasks: run.tasks.map((task, i) =>
-          withStepsAndResults(
+        tasks: run.tasks.map((task, i) => {
+          const done = withStepsAndResults(
             {
               ...task,
               status: 'succeeded',
@@ -136,8 +180,12 @@ export class DemoPipelineProvider implements PipelineProvider {
               completedAt: new Date(start + slice * (i + 1)).toISOString(),
             },
             run.image?.url ?? 'registry.example.com/demo:latest',
-          ),
-        ),
+          );
+          // a deploy task reports what it deployed
+          return task.environment
+            ? { ...done, results: deployResults(run.params ?? []) }
+            : done;
+        }),
       },
     ]);
   }
@@ -157,4 +205,46 @@ export class DemoPipelineProvider implements PipelineProvider {
     timer.unref?.();
     this.#timers.add(timer);
   }
+}
+
+const valueOf = (params: RunValue[], name: string) => {
+  const value = params.find(p => p.name === name)?.value;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/** The results of a demo deploy task: the revision and version its run deployed. */
+function deployResults(params: RunValue[]): RunValue[] {
+  const revision = valueOf(params, 'revision') ?? '';
+  return [
+    { name: 'revision', value: revision },
+    { name: 'version', value: valueOf(params, 'version') ?? revision },
+  ];
+}
+
+/** A run of a demo component's deploy pipeline: check out, then deploy one environment. */
+function deployRunOf(target: StartRunTarget): PipelineRunWithTasks {
+  const environment = valueOf(target.params, 'environment');
+  const task = (pipelineTaskName: string, env?: string): TaskRun => ({
+    name: pipelineTaskName,
+    pipelineTaskName,
+    status: 'pending',
+    retries: 0,
+    isFinally: false,
+    ...(env ? { environment: env } : {}),
+  });
+  return {
+    uid: '',
+    provider: 'demo',
+    cluster: 'demo',
+    namespace: target.namespace,
+    name: target.pipelineName,
+    pipelineName: target.pipelineName,
+    entityRef: target.entityRef,
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+    git: { revision: valueOf(target.params, 'revision'), branch: 'main' },
+    environment,
+    params: target.params,
+    tasks: [task('fetch-manifests'), task('deploy', environment)],
+  };
 }

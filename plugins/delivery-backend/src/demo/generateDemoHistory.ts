@@ -9,6 +9,8 @@ import {
 import { withStepsAndResults } from './demoSteps';
 import { SeededRandom } from './random';
 
+/** Main builds newer than this are not deployed: the releases are. */
+const RELEASES_SINCE = 30 * 3600_000;
 const DAY = 86_400_000;
 const FEATURE_BRANCHES = [
   'feat/retry-budget',
@@ -27,7 +29,8 @@ export interface DemoHistoryOptions {
   days: number;
 }
 
-type Outcome = 'normal' | 'cancel' | 'timeout' | 'running';
+/** `pass`: like `normal`, but no task fails (the demo's newest releases). */
+type Outcome = 'normal' | 'pass' | 'cancel' | 'timeout' | 'running';
 
 /** How a run that does not end normally stops: the task's and the run's status and reasons. */
 const INTERRUPTIONS: Record<
@@ -71,7 +74,7 @@ function simulateTasks(
   let stopAt = -1;
   if (outcome === 'running') {
     stopAt = 1;
-  } else if (outcome !== 'normal') {
+  } else if (outcome !== 'normal' && outcome !== 'pass') {
     stopAt = rng.int(1, mainTasks.length - 1);
   }
   for (const [index, task] of pipeline.tasks.entries()) {
@@ -79,7 +82,7 @@ function simulateTasks(
       break;
     }
     const taskStart = clock;
-    if (index === stopAt && outcome !== 'normal') {
+    if (index === stopAt && outcome !== 'normal' && outcome !== 'pass') {
       const interruption = INTERRUPTIONS[outcome];
       const stillRunning = outcome === 'running';
       tasks.push({
@@ -103,7 +106,7 @@ function simulateTasks(
       continue;
     }
     let retries = 0;
-    let failed = rng.chance(task.failure);
+    let failed = rng.chance(task.failure) && outcome !== 'pass';
     while (failed && retries < (task.retries ?? 0)) {
       retries++;
       clock += rng.int(task.seconds[0], task.seconds[1]) * 1000;
@@ -218,7 +221,12 @@ export function generateDemoHistory(
         outcome = 'timeout';
       }
       const built = addRun(ci, created, branch, revision, undefined, outcome);
-      if (branch !== 'main' || built.status !== 'succeeded') {
+      // the last 30 hours deploy only the two releases below
+      if (
+        branch !== 'main' ||
+        built.status !== 'succeeded' ||
+        created > nowMs - RELEASES_SINCE
+      ) {
         continue;
       }
       let promoteAt = built.end + rng.int(60, 600) * 1000;
@@ -243,6 +251,35 @@ export function generateDemoHistory(
       }
     }
   }
+  // Two releases: one in dev and staging since yesterday, a newer one in dev for hours. So
+  // every lane runs a different revision, and the demo's pending promotions (dev → staging,
+  // staging → production) each ask for one the next lane does not run yet.
+  const release = (hoursAgo: number, environments: string[]) => {
+    const revision = rng.hex(40);
+    const built = addRun(
+      ci,
+      nowMs - hoursAgo * 3600_000,
+      'main',
+      revision,
+      undefined,
+      'pass',
+    );
+    let at = built.end + 10 * 60_000;
+    for (const environment of environments) {
+      at =
+        addRun(
+          deployPipeline(environment),
+          at,
+          'main',
+          revision,
+          environment,
+          'pass',
+        ).end +
+        45 * 60_000;
+    }
+  };
+  release(29, ['dev', 'staging']);
+  release(6, ['dev']);
   // The newest run is still in progress, so the page shows a live row.
   addRun(
     ci,

@@ -27,6 +27,7 @@ describe('demo approvals', () => {
               demoData: {
                 enabled: true,
                 days: 42,
+                runSeconds: 1,
                 entities: [
                   { entityRef: 'component:default/payments-api' },
                   { entityRef: 'component:default/checkout-web' },
@@ -88,5 +89,54 @@ describe('demo approvals', () => {
       .send({ decision: 'approve', comment: 'Checked staging' })
       .expect(201);
     expect(approved.body.state).toBe('approved');
+
+    // staging ran another revision; approving started the demo deploy pipeline, which lands it
+    expect(approved.body.deployRun).toMatchObject({
+      provider: 'demo',
+      name: expect.stringMatching(/^checkout-web-deploy-/),
+      startedBy: 'user:default/guest',
+    });
+    const lane = async () => {
+      const res = await request(server)
+        .get(
+          '/api/delivery/entities/component/default/checkout-web/environments',
+        )
+        .set('Authorization', guest)
+        .expect(200);
+      return res.body.environments.find(
+        (l: { name: string }) => l.name === 'staging',
+      );
+    };
+    const before = await lane();
+    expect(before.current.revision).not.toBe(web.revision);
+    expect(before.deploying).toMatchObject({
+      runUid: approved.body.deployRun.uid,
+      revision: web.revision,
+      status: 'running',
+    });
+    let after = before;
+    for (let i = 0; i < 50 && after.current.revision !== web.revision; i++) {
+      await new Promise(r => setTimeout(r, 200));
+      after = await lane();
+    }
+    expect(after.current).toMatchObject({
+      revision: web.revision,
+      runUid: approved.body.deployRun.uid,
+    });
+    expect(after.deploying).toBeUndefined();
+    expect(after.previousVersions[0].revision).toBe(before.current.revision);
+    // every other promotion asks for a revision its target does not run yet
+    for (const other of items.filter(r => r !== web)) {
+      const path = other.entityRef.replace(':', '/');
+      const envs = await request(server)
+        .get(`/api/delivery/entities/${path}/environments`)
+        .set('Authorization', guest)
+        .expect(200);
+      const target = envs.body.environments.find(
+        (l: { name: string }) => l.name === other.environment,
+      );
+      expect(target.current.revision).toEqual(expect.any(String));
+      expect(target.current.revision).not.toBe(other.revision);
+    }
   });
 });

@@ -23,8 +23,10 @@ interface DemoPromotion {
 }
 
 /*
- * Pending promotions of the demo catalog (examples/): checkout-web to staging waits for an
- * owner (platform-team, so the guest may approve it); payments-api to production waits for two
+ * Pending promotions of the demo catalog (examples/), each of a revision newer than what the
+ * target environment runs (approving one starts the component's demo deploy pipeline, which
+ * lands it in the lane): checkout-web to staging waits for an owner (platform-team, so the
+ * guest may approve it); payments-api to production waits for two
  * release managers and its security gate; fraud-model to production carries its accuracy gate.
  */
 const PROMOTIONS: DemoPromotion[] = [
@@ -97,8 +99,17 @@ export async function seedDemoApprovals(deps: {
       { entityRef: p.entityRef, environment: p.to, limit: 1 },
       now,
     );
+    const [candidates, [current]] = await Promise.all([
+      deps.deployments.recent(p.entityRef, p.from, 20),
+      deps.deployments.recent(p.entityRef, p.to, 1),
+    ]);
+    // a revision newer than what the target runs: approving it visibly deploys it there
     const source = soaked(
-      await deps.deployments.recent(p.entityRef, p.from, 20),
+      candidates.filter(
+        d =>
+          d.commitSha !== current?.commitSha &&
+          (!current || d.finishedAt > current.finishedAt),
+      ),
       now,
     );
     if (existing.items.length > 0 || !source?.commitSha) continue;

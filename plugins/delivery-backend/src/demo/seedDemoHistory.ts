@@ -11,6 +11,8 @@ import { generateDemoHistory } from './generateDemoHistory';
 export interface DemoDataConfig {
   enabled: boolean;
   days: number;
+  /** How long a run started in the demo portal (rerun, start, deploy) runs, in seconds. */
+  runSeconds: number;
   entities: Array<{
     entityRef: string;
     isMl: boolean;
@@ -25,6 +27,7 @@ export function readDemoDataConfig(config: RootConfigService): DemoDataConfig {
   return {
     enabled: demo?.getOptionalBoolean('enabled') ?? false,
     days: demo?.getOptionalNumber('days') ?? 42,
+    runSeconds: demo?.getOptionalNumber('runSeconds') ?? 20,
     entities: (demo?.getOptionalConfigArray('entities') ?? []).map(e => ({
       entityRef: e.getString('entityRef').toLocaleLowerCase('en-US'),
       isMl: e.getOptionalString('pipeline') === 'ml',
