@@ -1,4 +1,5 @@
 import { RunStatus } from './runTypes';
+import { SecurityGateVerdict } from './findingTypes';
 
 /**
  * State of a deployment approval request. `pending` is the only open state; every other
@@ -56,6 +57,11 @@ export interface ApprovalGateStatus {
   name: string;
   passed: boolean;
   detail: string;
+  /**
+   * For the security gate: the scans its verdict rests on (the newest complete scan of each
+   * tool that could mark findings fixed).
+   */
+  scans?: SecurityGateVerdict['scans'];
 }
 
 /**

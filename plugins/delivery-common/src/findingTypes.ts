@@ -128,6 +128,17 @@ export interface SecurityGateVerdict {
   /** Overdue, unsuppressed findings by severity. */
   overdue: Record<FindingSeverity, number>;
   openSecrets: number;
+  /**
+   * The scans the verdict rests on: the newest complete scan of each tool that could mark
+   * findings fixed (linked to a run of the entity, or uploaded by an owner).
+   */
+  scans?: Array<{
+    id: string;
+    tool: string;
+    runUid?: string;
+    uploadedBy?: string;
+    receivedAt: string;
+  }>;
 }
 
 /**
@@ -142,6 +153,11 @@ export interface FindingsUploadResult {
   complete: boolean;
   /** Why nothing was marked fixed, for incomplete scans. */
   incompleteReason?: string;
+  /**
+   * Set when the scan could not mark findings fixed although it completed: it is linked to no
+   * run of the entity and was not uploaded by an owner (it only added what it found).
+   */
+  notClosingReason?: string;
   targets: string[];
   /** Findings in this report by severity. */
   counts: Record<FindingSeverity, number>;

@@ -29,5 +29,6 @@ export type {
   ListApprovalsRequest,
   ListFindingsRequest,
   ListRunsRequest,
+  RollbackStartedRun,
   TaskLogsResponse,
 } from './api';

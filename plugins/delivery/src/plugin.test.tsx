@@ -1,6 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { deliveryApiRef } from './api';
 import {
@@ -66,7 +71,12 @@ describe('legacy frontend exports', () => {
 
   it('renders the CI/CD tab as a routable extension of a legacy entity page', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[deliveryApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [deliveryApiRef, api],
+          [permissionApiRef, new MockPermissionApi()],
+        ]}
+      >
         <EntityProvider entity={entity}>
           <Routes>
             <Route path="/ci-cd/*" element={<EntityDeliveryContent />} />

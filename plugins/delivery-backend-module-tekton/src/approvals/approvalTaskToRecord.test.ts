@@ -47,6 +47,27 @@ describe('approvalTaskToRecord', () => {
     });
   });
 
+  it("names who started the run from the labels it inherits: the PaC sender, else Slipway's", () => {
+    const task = testApprovalTask();
+    const withLabels = (labels: Record<string, string>) =>
+      approvalTaskToRecord(
+        'prod',
+        {
+          ...task,
+          metadata: {
+            ...task.metadata,
+            labels: { ...task.metadata.labels, ...labels },
+          },
+        },
+        testApprovalConfig,
+      ).triggeredBy;
+    expect(withLabels({})).toBeUndefined();
+    expect(withLabels({ 'pipelinesascode.tekton.dev/sender': 'ada-l' })).toBe(
+      'ada-l',
+    );
+    expect(withLabels({ 'slipway.dev/triggered-by': 'dan' })).toBe('dan');
+  });
+
   it('tolerates a string count, unknown inputs and states, and a missing spec', () => {
     const odd = testApprovalTask(
       {

@@ -15,6 +15,16 @@ const REVISION_LABELS = [
   'slipway.dev/revision',
 ];
 
+/**
+ * Labels naming who started the run (inherited from the PipelineRun): Pipelines as Code's
+ * event sender (an SCM login), or Slipway's own. Slipway resolves the login through the catalog
+ * and excludes that user from approving, as for its own requests.
+ */
+const TRIGGERED_BY_LABELS = [
+  'pipelinesascode.tekton.dev/sender',
+  'slipway.dev/triggered-by',
+];
+
 type Input = ExternalApprover['input'];
 
 function input(value?: string): Input {
@@ -83,6 +93,7 @@ export function approvalTaskToRecord(
   const { name, namespace = 'default', labels = {} } = task.metadata;
   const required = Number(task.spec?.numberOfApprovalsRequired ?? 1);
   const revision = REVISION_LABELS.map(l => labels[l]).find(Boolean);
+  const triggeredBy = TRIGGERED_BY_LABELS.map(l => labels[l]).find(Boolean);
   return {
     key: approvalTaskKey(cluster, task),
     title: task.spec?.description || undefined,
@@ -91,6 +102,7 @@ export function approvalTaskToRecord(
     namespace,
     environment: labels[config.environmentLabel],
     revision,
+    ...(triggeredBy ? { triggeredBy } : {}),
     state: state(task.status?.state),
     approvalsRequired: Number.isFinite(required) && required > 0 ? required : 1,
     approvers: (task.spec?.approvers ?? []).map(a => toApprover(a, config)),

@@ -34,7 +34,7 @@ type Outcome = 'normal' | 'pass' | 'cancel' | 'timeout' | 'running';
 
 /** How a run that does not end normally stops: the task's and the run's status and reasons. */
 const INTERRUPTIONS: Record<
-  Exclude<Outcome, 'normal'>,
+  Exclude<Outcome, 'normal' | 'pass'>,
   { status: RunStatus; taskReason: string; runReason: string }
 > = {
   running: { status: 'running', taskReason: 'Running', runReason: 'Running' },

@@ -16,6 +16,7 @@ import {
   FindingFact,
   FindingsStore,
   GateCounts,
+  GateScan,
   ListFindingsQuery,
   NewSuppression,
   ScanInput,
@@ -153,6 +154,35 @@ export class DatabaseFindingsStore implements FindingsStore {
     if (!row) return undefined;
     const suppressions = await this.activeSuppressions([row.id], now);
     return rowToFinding(row, suppressions.get(String(row.id)), now, slaDays);
+  }
+
+  async gateScans(entityRef: string, limit: number): Promise<GateScan[]> {
+    const rows: Array<{
+      id: number | string;
+      tool: string;
+      run_uid: string | null;
+      uploaded_by: string | null;
+      received_at: Date | string | number;
+    }> = await this.db('delivery_scans')
+      .where({ entity_ref: entityRef, complete: true, closes_findings: true })
+      .orderBy([
+        { column: 'received_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit * 10)
+      .select('id', 'tool', 'run_uid', 'uploaded_by', 'received_at');
+    const newest = new Map<string, GateScan>();
+    for (const row of rows) {
+      if (newest.has(row.tool) || newest.size >= limit) continue;
+      newest.set(row.tool, {
+        id: String(row.id),
+        tool: row.tool,
+        runUid: row.run_uid ?? undefined,
+        uploadedBy: row.uploaded_by ?? undefined,
+        receivedAt: toDate(row.received_at).toISOString(),
+      });
+    }
+    return [...newest.values()];
   }
 
   async gateCounts(

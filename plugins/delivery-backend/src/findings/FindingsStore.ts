@@ -16,6 +16,22 @@ export interface ScanInput {
   runUid?: string;
   report: ParsedReport;
   now: Date;
+  /** The principal that uploaded the report. */
+  uploadedBy?: string;
+  /**
+   * Whether the scan may mark findings fixed (it is linked to a run of the entity or was
+   * uploaded by an owner); without it a complete scan only adds what it found. Default true.
+   */
+  closes?: boolean;
+}
+
+/** A scan the security gate's verdict rests on: the newest closing scan of each tool. */
+export interface GateScan {
+  id: string;
+  tool: string;
+  runUid?: string;
+  uploadedBy?: string;
+  receivedAt: string;
 }
 
 /** What recording a scan changed. */
@@ -65,6 +81,8 @@ export interface NewSuppression {
  */
 export interface FindingsStore {
   recordScan(input: ScanInput): Promise<ScanOutcome>;
+  /** The newest complete scan of each tool that could mark the entity's findings fixed. */
+  gateScans(entityRef: string, limit: number): Promise<GateScan[]>;
   /** `slaDays` decides `overdue` and `slaDueAt` of the answered findings. */
   listFindings(
     query: ListFindingsQuery,

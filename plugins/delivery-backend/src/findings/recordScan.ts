@@ -47,13 +47,14 @@ function changedColumns(
 /**
  * Applies one scan to the findings of its (entity, tool, target) scopes, inside `tx`:
  * new findings are opened, fixed ones that return are reopened, findings the scan no longer
- * reports are fixed — but only when the scan completed. Every change is appended to the history.
+ * reports are fixed — but only when the scan completed and may close findings (`closes`). Every change is appended to the history.
  */
 export async function recordScan(
   tx: Knex.Transaction,
   input: ScanInput,
 ): Promise<ScanOutcome> {
   const { entityRef, tool, runUid, report, now } = input;
+  const closes = input.closes ?? true;
   const reported = dedupe(report.findings);
   const scopes = [
     ...new Set([...report.targets, ...report.findings.map(f => f.target)]),
@@ -143,7 +144,7 @@ export async function recordScan(
   }
 
   let fixed = 0;
-  if (report.complete) {
+  if (report.complete && closes) {
     const gone = [...existing.entries()]
       .filter(([k, row]) => !reported.has(k) && row.status !== 'fixed')
       .map(([, row]) => row.id);
@@ -184,6 +185,8 @@ export async function recordScan(
       format: report.format,
       run_uid: runUid ?? null,
       complete: report.complete,
+      uploaded_by: input.uploadedBy ?? null,
+      closes_findings: closes,
       received_at: now,
       summary: JSON.stringify({ targets: scopes, ...outcome }),
     })

@@ -74,6 +74,7 @@ describe('route matrix', () => {
     listFindings: jest.fn(),
     getFinding: jest.fn(),
     gateCounts: jest.fn(),
+    gateScans: jest.fn(),
     suppress: jest.fn(),
     unsuppress: jest.fn(),
     listFindingFacts: jest.fn(),

@@ -19,9 +19,13 @@ import {
   SecurityGateVerdict,
   SuppressionReason,
   EntityPipelineStats,
+  PipelineDefinition,
   PipelineRunPage,
   PipelineRunWithTasks,
+  PipelineSummaryList,
   RunStatus,
+  StartedRun,
+  StartRunRequest,
 } from '@slipway/plugin-delivery-common';
 
 /**
@@ -69,6 +73,17 @@ export interface TaskLogsResponse {
 }
 
 /**
+ * What a rollback started: the component's deploy pipeline, for one environment and version.
+ *
+ * @public
+ */
+export interface RollbackStartedRun extends StartedRun {
+  /** The version being deployed again. */
+  version: string;
+  environment: string;
+}
+
+/**
  * Client of the Slipway delivery backend (`/api/delivery`).
  *
  * @public
@@ -82,6 +97,23 @@ export interface DeliveryApi {
   rerun(uid: string): Promise<{ name: string; uid?: string }>;
   /** Asks the provider to cancel a pending or running run; needs `delivery.run.execute`. */
   cancel(uid: string): Promise<void>;
+  /** The pipelines the entity has run before, which a user may start again. */
+  listPipelines(entity: CompoundEntityRef): Promise<PipelineSummaryList>;
+  /** A pipeline's definition, read live from its provider: the params a start form asks for. */
+  getPipelineDefinition(
+    entity: CompoundEntityRef,
+    provider: string,
+    pipelineName: string,
+  ): Promise<PipelineDefinition>;
+  /**
+   * Starts a run of a pipeline the entity ran before; needs `delivery.run.execute`. A retry
+   * with the same `idempotencyKey` answers the first start instead of starting again.
+   */
+  startRun(
+    entity: CompoundEntityRef,
+    request: StartRunRequest,
+    idempotencyKey?: string,
+  ): Promise<StartedRun>;
   /** Per-pipeline success rate, duration median/p90 and failure reasons over `days`. */
   getPipelineStats(
     entity: CompoundEntityRef,
@@ -144,12 +176,15 @@ export interface DeliveryApi {
   ): Promise<ApprovalRequestDetails>;
   /** Withdraws a pending request the signed-in user made. */
   cancelApproval(id: string, comment?: string): Promise<ApprovalRequestDetails>;
-  /** Runs the deploy pipeline of an earlier version again; needs `delivery.run.execute`. */
+  /**
+   * Starts the component's deploy pipeline for an earlier version, in this one environment
+   * (default: the version before the current one); needs `delivery.environment.deploy`.
+   */
   rollback(
     entity: CompoundEntityRef,
     environment: string,
     version?: string,
-  ): Promise<{ name: string; uid?: string; version: string }>;
+  ): Promise<RollbackStartedRun>;
 }
 
 /**

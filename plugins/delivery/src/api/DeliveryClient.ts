@@ -16,8 +16,12 @@ import {
   SecurityGateVerdict,
   SuppressionReason,
   EntityPipelineStats,
+  PipelineDefinition,
   PipelineRunPage,
   PipelineRunWithTasks,
+  PipelineSummaryList,
+  StartedRun,
+  StartRunRequest,
 } from '@slipway/plugin-delivery-common';
 import {
   DeliveryApi,
@@ -25,6 +29,7 @@ import {
   ListApprovalsRequest,
   ListFindingsRequest,
   ListRunsRequest,
+  RollbackStartedRun,
   TaskLogsResponse,
 } from './DeliveryApi';
 
@@ -75,6 +80,35 @@ export class DeliveryClient implements DeliveryApi {
 
   async cancel(uid: string): Promise<void> {
     await this.request(`/runs/${encodeURIComponent(uid)}/cancel`, 'POST');
+  }
+
+  async listPipelines(entity: CompoundEntityRef): Promise<PipelineSummaryList> {
+    return this.request(`${entityPath(entity)}/pipelines`);
+  }
+
+  async getPipelineDefinition(
+    entity: CompoundEntityRef,
+    provider: string,
+    pipelineName: string,
+  ): Promise<PipelineDefinition> {
+    return this.request(
+      `${entityPath(entity)}/pipelines/${encodeURIComponent(
+        provider,
+      )}/${encodeURIComponent(pipelineName)}`,
+    );
+  }
+
+  async startRun(
+    entity: CompoundEntityRef,
+    request: StartRunRequest,
+    idempotencyKey?: string,
+  ): Promise<StartedRun> {
+    return this.request(
+      `${entityPath(entity)}/runs`,
+      'POST',
+      request,
+      idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined,
+    );
   }
 
   async getPipelineStats(
@@ -227,7 +261,7 @@ export class DeliveryClient implements DeliveryApi {
     entity: CompoundEntityRef,
     environment: string,
     version?: string,
-  ): Promise<{ name: string; uid?: string; version: string }> {
+  ): Promise<RollbackStartedRun> {
     return this.request(
       `${entityPath(entity)}/environments/${encodeURIComponent(
         environment,
@@ -241,6 +275,7 @@ export class DeliveryClient implements DeliveryApi {
     path: string,
     method: 'GET' | 'POST' = 'GET',
     body?: object,
+    headers: Record<string, string> = {},
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('delivery');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
@@ -248,9 +283,9 @@ export class DeliveryClient implements DeliveryApi {
       ...(body
         ? {
             body: JSON.stringify(body),
-            headers: { 'Content-Type': 'application/json' },
+            headers: { 'Content-Type': 'application/json', ...headers },
           }
-        : {}),
+        : { headers }),
     });
     if (!response.ok) {
       throw await backendError(response);

@@ -5,6 +5,7 @@ export type {
   ListApprovalsRequest,
   ListFindingsRequest,
   ListRunsRequest,
+  RollbackStartedRun,
   TaskLogsResponse,
 } from './DeliveryApi';
 export { DeliveryClient } from './DeliveryClient';

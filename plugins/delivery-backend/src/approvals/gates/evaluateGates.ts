@@ -67,6 +67,7 @@ export async function evaluateGates(
       detail: verdict.passed
         ? 'The security gate passes'
         : verdict.reasons.join('; '),
+      ...(verdict.scans ? { scans: verdict.scans } : {}),
     });
   }
   if (policy.metrics.length > 0) {

@@ -12,6 +12,9 @@ import {
 import { FindingsStore } from '../../findings/FindingsStore';
 import { RouteDeps } from './RouteDeps';
 
+/** How many tools' newest closing scans a verdict lists. */
+const GATE_SCANS = 10;
+
 /** What the findings routes need besides the common route dependencies. */
 export interface FindingRouteDeps extends RouteDeps {
   findings: FindingsStore;
@@ -55,12 +58,11 @@ export async function verdictFor(
   policy: GatePolicy,
   now: Date,
 ): Promise<SecurityGateVerdict> {
-  const counts = await deps.findings.gateCounts(
-    entityRef,
-    now,
-    deps.findingsConfig.slaDays,
-  );
-  return evaluateGate(counts, policy);
+  const [counts, scans] = await Promise.all([
+    deps.findings.gateCounts(entityRef, now, deps.findingsConfig.slaDays),
+    deps.findings.gateScans(entityRef, GATE_SCANS),
+  ]);
+  return { ...evaluateGate(counts, policy), scans };
 }
 
 /** The gate verdict for an entity (policy and verdict in one). */

@@ -11,6 +11,12 @@ import { entityRefFromParams } from '../entityRefFromParams';
 import { entityGatePolicy } from '../../findings/findingsConfig';
 import { boundReport } from '../../findings/boundReport';
 import { auditedAction, requireCaller } from './guard';
+import { principalRef } from './principalRef';
+import { scanAuthority } from '../../findings/scanAuthority';
+import {
+  CatalogApprovers,
+  OWNERS,
+} from '../../approvals/policy/resolveApprovers';
 import { FindingRouteDeps, verdictFor } from './FindingRouteDeps';
 import { parseUploadQuery } from './findingsQueries';
 
@@ -91,17 +97,33 @@ export function registerFindingUploadRoute(
             entity.metadata.annotations,
           );
           const tool = query.tool ?? report.tool;
+          const authority = await scanAuthority(
+            {
+              getRun: uid => deps.store.getRun(uid),
+              ownersOf: found =>
+                new CatalogApprovers(deps.catalog, () =>
+                  deps.auth.getOwnServiceCredentials(),
+                ).resolve([OWNERS], String(found.spec?.owner ?? '')),
+            },
+            { entity, entityRef, runUid: query.runUid, credentials },
+          );
           const outcome = await deps.findings.recordScan({
             entityRef,
             tool,
             runUid: query.runUid,
             report,
             now,
+            uploadedBy: principalRef(credentials),
+            closes: authority.closes,
+          });
+          const answer = uploadResult(report, tool, outcome, {
+            gate: await verdictFor(deps, entityRef, policy, now),
           });
           return {
-            result: uploadResult(report, tool, outcome, {
-              gate: await verdictFor(deps, entityRef, policy, now),
-            }),
+            result:
+              report.complete && !authority.closes
+                ? { ...answer, notClosingReason: authority.reason }
+                : answer,
             changed: {
               entityRef,
               tool,

@@ -1,9 +1,29 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { PipelineRun } from '@slipway/plugin-delivery-common';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { DeliveryApi, deliveryApiRef } from '../../api';
+import {
+  enabledButton,
+  freshEntityRef,
+  ownerPermissionApi,
+  permissionRequest,
+} from '../shared/__testUtils__/testPermissions';
 import { EntityPipelinesContent } from './EntityPipelinesContent';
 
 const annotated: Entity = {
@@ -37,9 +57,18 @@ const noStats = {
     .mockResolvedValue({ from: '', to: '', pipelines: [] }),
 };
 
-function renderWith(api: Partial<DeliveryApi>, entity: Entity = annotated) {
+function renderWith(
+  api: Partial<DeliveryApi>,
+  entity: Entity = annotated,
+  permissionApi: PermissionApi = new MockPermissionApi(),
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[deliveryApiRef, { ...noStats, ...api }]]}>
+    <TestApiProvider
+      apis={[
+        [deliveryApiRef, { ...noStats, ...api }],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityPipelinesContent />
       </EntityProvider>
@@ -94,6 +123,11 @@ describe('EntityPipelinesContent', () => {
     await renderWith({ listRuns: jest.fn().mockResolvedValue({ items: [] }) });
     expect(await screen.findByText('No pipeline runs yet')).toBeInTheDocument();
     expect(screen.getByText(/clusterLocatorMethods:/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Start a run needs a pipeline this component has run before/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error', async () => {
@@ -300,5 +334,98 @@ describe('EntityPipelinesContent', () => {
     expect(
       await screen.findByText(/GitHub Actions runs of acme\/docs appear here/),
     ).toBeInTheDocument();
+  });
+
+  describe('Start a run', () => {
+    /** The annotated entity in a namespace of its own (permission decisions are cached per ref). */
+    function freshEntity(): { entity: Entity; ref: string } {
+      const ref = freshEntityRef();
+      const namespace = ref.split(':')[1].split('/')[0];
+      return {
+        entity: {
+          ...annotated,
+          metadata: { ...annotated.metadata, namespace },
+        },
+        ref,
+      };
+    }
+
+    it('is disabled, saying why, for a user without delivery.run.execute on the entity', async () => {
+      const { entity, ref } = freshEntity();
+      const permissions = ownerPermissionApi();
+      await renderWith(
+        { listRuns: jest.fn().mockResolvedValue({ items: [run('a')] }) },
+        entity,
+        permissions.api,
+      );
+      const reason = 'Only owners of payments-api may start its pipelines';
+      expect(await screen.findByText(reason)).toBeInTheDocument();
+      const button = screen.getByRole('button', { name: 'Start a run' });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(reason);
+      expect(permissions.requests).toContainEqual(
+        permissionRequest('delivery.run.execute', ref),
+      );
+    });
+
+    it('starts a run for an owner and re-reads the runs', async () => {
+      const { entity, ref } = freshEntity();
+      const listRuns = jest.fn().mockResolvedValue({ items: [run('a')] });
+      const startRun = jest
+        .fn()
+        .mockResolvedValue({ provider: 'tekton', name: 'payments-api-ci-new' });
+      await renderWith(
+        {
+          listRuns,
+          listPipelines: jest.fn().mockResolvedValue({
+            items: [
+              {
+                provider: 'tekton',
+                pipelineName: 'payments-api-ci',
+                latestRunUid: 'a',
+                latestRunAt: '2026-11-20T10:00:00.000Z',
+                canStart: true,
+              },
+            ],
+          }),
+          getPipelineDefinition: jest.fn().mockResolvedValue({
+            provider: 'tekton',
+            pipelineName: 'payments-api-ci',
+            params: [{ name: 'revision', type: 'string', default: 'main' }],
+            basedOnRunUid: 'a',
+          }),
+          startRun,
+        },
+        entity,
+        ownerPermissionApi(ref).api,
+      );
+      await screen.findByText('payments-api-ci-a');
+      expect(listRuns).toHaveBeenCalledTimes(1);
+
+      fireEvent.click(await enabledButton('Start a run'));
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Start a run of payments-api',
+      });
+      expect(await within(dialog).findByLabelText('revision')).toHaveValue(
+        'main',
+      );
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Start' }));
+
+      expect(
+        await within(dialog).findByText(/Started run/, { selector: 'p' }),
+      ).toHaveTextContent(
+        'Started run payments-api-ci-new of payments-api-ci.',
+      );
+      expect(startRun).toHaveBeenCalledWith(
+        expect.objectContaining({ namespace: entity.metadata.namespace }),
+        {
+          provider: 'tekton',
+          pipelineName: 'payments-api-ci',
+          params: { revision: 'main' },
+        },
+        expect.any(String),
+      );
+      await waitFor(() => expect(listRuns).toHaveBeenCalledTimes(2));
+    });
   });
 });

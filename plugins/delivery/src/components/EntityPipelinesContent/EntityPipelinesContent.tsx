@@ -1,4 +1,5 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Button, Grid } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -10,6 +11,7 @@ import { RunDetailsDrawer } from '../RunDetails';
 import { RunFilters } from '../RunFilters';
 import { NoRunsState } from './NoRunsState';
 import { RunsTable } from './RunsTable';
+import { StartRunButton } from './StartRunButton';
 
 const PAGE_SIZE = 25;
 const STATS_DAYS = 30;
@@ -17,7 +19,8 @@ const STATS_DAYS = 30;
 /**
  * The CI/CD tab of an entity: pipeline health, then its runs (newest first, 25 at a time,
  * filtered on the server, refreshed while runs are active), with a run's details in a drawer
- * that the `?run=<uid>` query parameter opens, so it can be linked to.
+ * that the `?run=<uid>` query parameter opens, so it can be linked to. "Start a run" starts a
+ * pipeline the entity ran before, with a form of its params.
  *
  * @public
  */
@@ -67,6 +70,13 @@ export function EntityPipelinesContent() {
         />
       </Grid>
       <Grid item xs={12}>
+        <Box display="flex" justifyContent="flex-end" mb={2}>
+          <StartRunButton
+            entity={getCompoundEntityRef(entity)}
+            onStarted={refresh}
+            onOpenRun={setOpenRun}
+          />
+        </Box>
         <RunFilters
           value={filter}
           onChange={setFilter}

@@ -9,6 +9,9 @@ import {
 } from '@slipway/plugin-delivery-common';
 import { isDeliveryAvailable } from '../../isDeliveryAvailable';
 
+const START_NEEDS_A_RUN =
+  'Start a run needs a pipeline this component has run before: once a run of it appears here, it can be started again from this tab.';
+
 function setupSnippet(id: string) {
   return `# app-config.yaml: the clusters Slipway (and the Kubernetes plugin) read
 kubernetes:
@@ -46,7 +49,7 @@ export function NoRunsState(props: { entity: Entity }) {
       <EmptyState
         missing="data"
         title="No pipeline runs yet"
-        description={`GitHub Actions runs of ${slug} appear here once the GitHub Actions module reads them. Check that it is installed and integrations.github has a token or GitHub App for the repository's host.`}
+        description={`GitHub Actions runs of ${slug} appear here once the GitHub Actions module reads them. Check that it is installed and integrations.github has a token or GitHub App for the repository's host. ${START_NEEDS_A_RUN}`}
       />
     );
   }
@@ -56,7 +59,7 @@ export function NoRunsState(props: { entity: Entity }) {
     <EmptyState
       missing="data"
       title="No pipeline runs yet"
-      description={`Runs labelled ${ANNOTATION_KUBERNETES_ID}=${id} appear here once a pipeline provider reports them. Check that the Tekton module is installed and its cluster is listed under kubernetes.clusterLocatorMethods.`}
+      description={`Runs labelled ${ANNOTATION_KUBERNETES_ID}=${id} appear here once a pipeline provider reports them. Check that the Tekton module is installed and its cluster is listed under kubernetes.clusterLocatorMethods. ${START_NEEDS_A_RUN}`}
       action={
         <Box maxWidth={640}>
           <Typography variant="body2" paragraph>

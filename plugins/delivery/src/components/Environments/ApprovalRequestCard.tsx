@@ -19,6 +19,7 @@ import {
   versionLabel,
 } from './approvalFormat';
 import { DecisionDialog } from './DecisionDialog';
+import { DeployRunInfo } from './DeployRunInfo';
 import { ExternalApprovalInfo } from './ExternalApprovalInfo';
 
 /** Props of {@link ApprovalRequestCard}. */
@@ -28,14 +29,17 @@ export interface ApprovalRequestCardProps {
   showEntity?: boolean;
   /** Called after the signed-in user decided. */
   onDecided: () => void;
+  /** Opens a run's details, e.g. the deploy run an approval started. */
+  onOpenRun?: (uid: string) => void;
 }
 
 /**
  * One approval request: what is promoted, by whom, each rule's progress and the gates; Approve
- * and Reject for a user who may decide (the backend says who may), else why not; its history.
+ * and Reject for a user who may decide (the backend says who may), else why not; once approved,
+ * the deploy run Slipway started for it (or why it could not); its history.
  */
 export function ApprovalRequestCard(props: ApprovalRequestCardProps) {
-  const { request, showEntity, onDecided } = props;
+  const { request, showEntity, onDecided, onOpenRun } = props;
   const api = useApi(deliveryApiRef);
   const details = useAsyncRetry(
     () => api.getApproval(request.id),
@@ -81,6 +85,11 @@ export function ApprovalRequestCard(props: ApprovalRequestCardProps) {
       <Box mt={1}>
         <ApprovalRules request={current} />
       </Box>
+      {current.deployRun && (
+        <Box mt={1}>
+          <DeployRunInfo deployRun={current.deployRun} onOpenRun={onOpenRun} />
+        </Box>
+      )}
       {current.unresolvedIdentities &&
         current.unresolvedIdentities.length > 0 && (
           <Typography

@@ -4,7 +4,10 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import CheckIcon from '@material-ui/icons/Check';
 import CloseIcon from '@material-ui/icons/Close';
-import { ApprovalRequest } from '@slipway/plugin-delivery-common';
+import {
+  ApprovalGateStatus,
+  ApprovalRequest,
+} from '@slipway/plugin-delivery-common';
 import { personName } from './approvalFormat';
 
 /** Each rule's progress ("1 of 2 · Release managers") and each gate, passed or failing. */
@@ -44,6 +47,31 @@ export function ApprovalRules(props: { request: ApprovalRequest }) {
           ))}
         </Box>
       )}
+      {request.gates
+        .filter(gate => gate.scans && gate.scans.length > 0)
+        .map(gate => (
+          <Typography
+            key={`${gate.name}-scans`}
+            variant="caption"
+            color="textSecondary"
+          >
+            {gate.name} based on: {gate.scans!.map(scanLabel).join('; ')}
+          </Typography>
+        ))}
     </Box>
   );
+}
+
+type GateScan = NonNullable<ApprovalGateStatus['scans']>[number];
+
+/** "trivy scan of run abc123 (8 Dec)" or "semgrep scan uploaded by Ada (8 Dec)". */
+function scanLabel(scan: GateScan): string {
+  const day = new Date(scan.receivedAt).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+  });
+  const source = scan.runUid
+    ? `of run ${scan.runUid.slice(0, 12)}`
+    : `uploaded by ${personName(scan.uploadedBy ?? 'unknown')}`;
+  return `${scan.tool} scan ${source} (${day})`;
 }

@@ -43,11 +43,22 @@ export function DecisionDialog(props: DecisionDialogProps) {
         decision,
         comment.trim(),
       );
-      alertApi.post({
-        message: `${LABEL[decision]}d promotion of ${entityName} to ${request.environment}`,
-        severity: 'success',
-        display: 'transient',
-      });
+      const done = `${LABEL[decision]}d promotion of ${entityName} to ${request.environment}`;
+      const deploy = decided.deployRun;
+      if (deploy?.error) {
+        alertApi.post({
+          message: `${done}, but its deploy run could not be started: ${deploy.error}`,
+          severity: 'error',
+        });
+      } else {
+        alertApi.post({
+          message: deploy?.name
+            ? `${done}: started deploy run ${deploy.name}`
+            : done,
+          severity: 'success',
+          display: 'transient',
+        });
+      }
       setComment('');
       onDone(decided);
     } catch (error) {

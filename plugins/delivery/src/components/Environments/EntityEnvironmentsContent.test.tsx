@@ -20,7 +20,10 @@ const entity: Entity = {
   spec: {},
 };
 
-async function renderTab(api: Partial<DeliveryApi>) {
+async function renderTab(
+  api: Partial<DeliveryApi>,
+  props: { refreshIntervalMs?: number } = {},
+) {
   const alertApi = { post: jest.fn() };
   await renderInTestApp(
     <TestApiProvider
@@ -31,7 +34,7 @@ async function renderTab(api: Partial<DeliveryApi>) {
       ]}
     >
       <EntityProvider entity={entity}>
-        <EntityEnvironmentsContent />
+        <EntityEnvironmentsContent {...props} />
       </EntityProvider>
     </TestApiProvider>,
   );
@@ -173,5 +176,167 @@ describe('EntityEnvironmentsContent', () => {
     expect(
       screen.getByText(/in the slipway.dev\/environments annotation/),
     ).toBeInTheDocument();
+  });
+
+  it('shows the deployment in progress to an environment and opens its run', async () => {
+    const lanes = testLanes();
+    lanes[1].deploying = {
+      runUid: 'd7',
+      runName: 'payments-api-deploy-d7',
+      status: 'running',
+      version: '1.4.0',
+      revision: 'abc1234def5678',
+      startedAt: new Date().toISOString(),
+    };
+    const getRun = jest.fn(() => new Promise<never>(() => {}));
+    await renderTab({
+      getEnvironments: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/payments-api',
+        environments: lanes,
+      }),
+      getApproval: jest.fn().mockResolvedValue(testDetails()),
+      getRun,
+    });
+    const production = await screen.findByLabelText('deploying to production');
+    expect(production).toHaveTextContent(
+      /^In progressDeploying 1\.4\.0 · abc1234 — run payments-api-deploy-d7 · started/,
+    );
+    expect(
+      within(production).getByRole('progressbar', {
+        name: 'Deploying 1.4.0 · abc1234 to production',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByLabelText('deploying to staging'),
+    ).not.toBeInTheDocument();
+
+    fireEvent.click(
+      within(production).getByRole('button', {
+        name: 'Open run payments-api-deploy-d7',
+      }),
+    );
+    await waitFor(() => expect(getRun).toHaveBeenCalledWith('d7'));
+  });
+
+  it('reloads the lanes while a deployment is in progress', async () => {
+    const lanes = testLanes();
+    lanes[0].deploying = {
+      runUid: 'd8',
+      runName: 'payments-api-deploy-d8',
+      status: 'pending',
+    };
+    const getEnvironments = jest
+      .fn()
+      .mockResolvedValueOnce({ entityRef: 'x', environments: lanes })
+      .mockResolvedValue({ entityRef: 'x', environments: testLanes() });
+    await renderTab(
+      {
+        getEnvironments,
+        getApproval: jest.fn().mockResolvedValue(testDetails()),
+      },
+      { refreshIntervalMs: 50 },
+    );
+    expect(
+      await screen.findByLabelText('deploying to staging'),
+    ).toHaveTextContent(
+      /^In progressDeploying — run payments-api-deploy-d8 \(pending\)$/,
+    );
+    // done: the next reload shows no deployment, and the reloads stop
+    await waitFor(() =>
+      expect(
+        screen.queryByLabelText('deploying to staging'),
+      ).not.toBeInTheDocument(),
+    );
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(getEnvironments).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the deploy run an approved promotion started, or why none started', async () => {
+    const lanes = testLanes();
+    lanes[1].pending = [
+      testApproval({ id: 'ok' }),
+      testApproval({ id: 'failed', revision: '0badc0de0badc0de' }),
+    ];
+    const getApproval = jest.fn(async (id: string) =>
+      testDetails({
+        id,
+        state: 'approved',
+        deployRun:
+          id === 'ok'
+            ? {
+                provider: 'tekton',
+                name: 'payments-api-deploy-x1',
+                uid: 'x1',
+                startedBy: 'user:default/bruno',
+                startedAt: new Date().toISOString(),
+              }
+            : {
+                provider: 'tekton',
+                startedBy: 'user:default/bruno',
+                startedAt: new Date().toISOString(),
+                error:
+                  'payments-api names no deploy pipeline (slipway.dev/deploy-pipeline)',
+              },
+      }),
+    );
+    await renderTab({
+      getEnvironments: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/payments-api',
+        environments: lanes,
+      }),
+      getApproval,
+    });
+    expect(
+      await screen.findByText(
+        (_, element) =>
+          element?.tagName === 'P' &&
+          /^Deploy run payments-api-deploy-x1 started by bruno \S/.test(
+            element.textContent ?? '',
+          ),
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Open run payments-api-deploy-x1' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The deploy run could not be started: payments-api names no deploy pipeline (slipway.dev/deploy-pipeline)',
+    );
+  });
+
+  it('says which deploy run an approval started', async () => {
+    const decideApproval = jest.fn().mockResolvedValue(
+      testDetails({
+        state: 'approved',
+        deployRun: {
+          provider: 'tekton',
+          name: 'payments-api-deploy-x1',
+          startedBy: 'user:default/ada',
+          startedAt: '2026-11-02T12:00:00.000Z',
+        },
+      }),
+    );
+    const alertApi = await renderTab({
+      getEnvironments: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/payments-api',
+        environments: testLanes(),
+      }),
+      getApproval: jest.fn().mockResolvedValue(testDetails()),
+      decideApproval,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Comment/), {
+      target: { value: 'ok' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({
+          message:
+            'Approved promotion of payments-api to production: started deploy run payments-api-deploy-x1',
+          severity: 'success',
+        }),
+      ),
+    );
   });
 });

@@ -1,10 +1,12 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { EnvironmentLane } from '@slipway/plugin-delivery-common';
 import { ApprovalRequestCard } from './ApprovalRequestCard';
 import { relative, versionLabel } from './approvalFormat';
+import { RunName } from './DeployRunInfo';
 import { LaneActions } from './LaneActions';
 import { PolicySummary } from './PolicySummary';
 
@@ -14,11 +16,49 @@ export interface EnvironmentLaneCardProps {
   lane: EnvironmentLane;
   previous?: EnvironmentLane;
   onChanged: () => void;
+  /** Opens a run's details (the run drawer). */
+  onOpenRun?: (uid: string) => void;
 }
 
-/** One environment: what runs there, its policy, pending promotions and the lane's actions. */
+/**
+ * The deployment in progress to an environment: "Deploying 1.4.0 · abc1234 — run X" with an
+ * indeterminate progress bar; the run's name opens it.
+ */
+function Deploying(props: {
+  lane: EnvironmentLane;
+  onOpenRun?: (uid: string) => void;
+}) {
+  const deploying = props.lane.deploying!;
+  const what =
+    deploying.version || deploying.revision
+      ? ` ${versionLabel(deploying.version, deploying.revision)}`
+      : '';
+  return (
+    <Box aria-label={`deploying to ${props.lane.name}`} role="group">
+      <Typography variant="overline">In progress</Typography>
+      <Typography variant="body2">
+        Deploying{what} — run{' '}
+        <RunName
+          run={{ name: deploying.runName, uid: deploying.runUid }}
+          onOpenRun={props.onOpenRun}
+        />
+        {deploying.status === 'pending' ? ' (pending)' : ''}
+        {deploying.startedAt && ` · started ${relative(deploying.startedAt)}`}
+      </Typography>
+      <LinearProgress
+        aria-label={`Deploying${what} to ${props.lane.name}`}
+        style={{ marginTop: 4 }}
+      />
+    </Box>
+  );
+}
+
+/**
+ * One environment: what runs there, what is being deployed, its policy, pending promotions and
+ * the lane's actions.
+ */
 export function EnvironmentLaneCard(props: EnvironmentLaneCardProps) {
-  const { entity, lane, previous, onChanged } = props;
+  const { entity, lane, previous, onChanged, onOpenRun } = props;
   const current = lane.current;
   return (
     <InfoCard
@@ -54,6 +94,7 @@ export function EnvironmentLaneCard(props: EnvironmentLaneCardProps) {
             </Typography>
           )}
         </Box>
+        {lane.deploying && <Deploying lane={lane} onOpenRun={onOpenRun} />}
         <Box>
           <Typography variant="overline">Policy</Typography>
           <PolicySummary policy={lane.policy} />
@@ -70,6 +111,7 @@ export function EnvironmentLaneCard(props: EnvironmentLaneCardProps) {
               key={request.id}
               request={request}
               onDecided={onChanged}
+              onOpenRun={onOpenRun}
             />
           ))}
         </Box>
@@ -78,6 +120,7 @@ export function EnvironmentLaneCard(props: EnvironmentLaneCardProps) {
           lane={lane}
           previous={previous}
           onChanged={onChanged}
+          onOpenRun={onOpenRun}
         />
       </Box>
     </InfoCard>

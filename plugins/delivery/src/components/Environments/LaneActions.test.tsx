@@ -86,10 +86,14 @@ describe('LaneActions', () => {
   });
 
   it('rolls back for a user allowed delivery.environment.deploy on the entity', async () => {
-    const rollback = jest
-      .fn()
-      .mockResolvedValue({ name: 'r', version: '1.3.1' });
-    const { onChanged, entityRef, requests } = await renderLane(
+    const rollback = jest.fn().mockResolvedValue({
+      provider: 'tekton',
+      name: 'payments-api-deploy-r2',
+      url: 'https://tekton.example.com/runs/payments-api-deploy-r2',
+      version: '1.3.1',
+      environment: 'production',
+    });
+    const { alertApi, onChanged, entityRef, requests } = await renderLane(
       { rollback },
       owner,
     );
@@ -97,6 +101,23 @@ describe('LaneActions', () => {
     fireEvent.click(await enabledButton('Roll back…'));
     fireEvent.click(await screen.findByRole('menuitem', { name: '1.3.1' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+    // says what it started, not that it reran the old run
+    expect(alertApi.post).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message:
+          'Started deploy run payments-api-deploy-r2 to roll production back to 1.3.1',
+        severity: 'success',
+      }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Rolling back to 1.3.1: started deploy run payments-api-deploy-r2',
+    );
+    expect(
+      screen.getByRole('link', { name: /^Open run payments-api-deploy-r2/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://tekton.example.com/runs/payments-api-deploy-r2',
+    );
     expect(rollback).toHaveBeenCalledWith(
       parseEntityRef(entityRef),
       'production',

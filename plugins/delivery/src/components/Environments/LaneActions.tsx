@@ -6,15 +6,17 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Menu from '@material-ui/core/Menu';
 import MenuItem from '@material-ui/core/MenuItem';
+import Typography from '@material-ui/core/Typography';
 import {
   deliveryApprovalCreatePermission,
   deliveryEnvironmentDeployPermission,
   EnvironmentLane,
 } from '@slipway/plugin-delivery-common';
 import { useState } from 'react';
-import { deliveryApiRef } from '../../api';
+import { deliveryApiRef, RollbackStartedRun } from '../../api';
 import { ActionWording, GatedButton, useEntityPermission } from '../shared';
 import { shortRevision } from './approvalFormat';
+import { RunName } from './DeployRunInfo';
 
 const PROMOTE: ActionWording = {
   owners: 'promote its versions',
@@ -33,16 +35,19 @@ export interface LaneActionsProps {
   /** The lane before this one in promotion order, whose version a promotion brings here. */
   previous?: EnvironmentLane;
   onChanged: () => void;
+  /** Opens a run's details, e.g. the deploy run a rollback started. */
+  onOpenRun?: (uid: string) => void;
 }
 
 /**
  * Promote (ask for approval to bring the previous environment's version here; needs
- * `delivery.approval.create` on the entity) and Roll back (run the deploy of an earlier version
- * again; needs `delivery.environment.deploy`), each offered when there is something to do and
- * disabled, saying why, for a user without the permission.
+ * `delivery.approval.create` on the entity) and Roll back (start the component's deploy
+ * pipeline for an earlier version, in this environment only; needs
+ * `delivery.environment.deploy`), each offered when there is something to do and disabled,
+ * saying why, for a user without the permission. After a rollback it says which run it started.
  */
 export function LaneActions(props: LaneActionsProps) {
-  const { entity, lane, previous, onChanged } = props;
+  const { entity, lane, previous, onChanged, onOpenRun } = props;
   const api = useApi(deliveryApiRef);
   const alertApi = useApi(alertApiRef);
   const entityRef = stringifyEntityRef(entity);
@@ -56,22 +61,28 @@ export function LaneActions(props: LaneActionsProps) {
   );
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rolledBack, setRolledBack] = useState<RollbackStartedRun>();
   const source = previous?.current;
   const revision = source?.revision ?? source?.version;
 
-  const act = async (what: string, fn: () => Promise<unknown>) => {
+  /** Runs `fn` (`what` it does, as in "could not …"), then says what it did or why it failed. */
+  const act = async <T,>(
+    what: string,
+    fn: () => Promise<T>,
+    done: (result: T) => string,
+  ) => {
     setBusy(true);
     try {
-      await fn();
+      const result = await fn();
       alertApi.post({
-        message: what,
+        message: done(result),
         severity: 'success',
         display: 'transient',
       });
       onChanged();
     } catch (error) {
       alertApi.post({
-        message: `Could not ${what.toLowerCase()}: ${
+        message: `Could not ${what}: ${
           error instanceof Error ? error.message : String(error)
         }`,
         severity: 'error',
@@ -83,7 +94,7 @@ export function LaneActions(props: LaneActionsProps) {
 
   const promote = () =>
     act(
-      `Asked for approval of ${shortRevision(revision)} to ${lane.name}`,
+      `ask for approval of ${shortRevision(revision)} to ${lane.name}`,
       () =>
         api.requestApproval({
           entityRef,
@@ -92,11 +103,19 @@ export function LaneActions(props: LaneActionsProps) {
           version: source?.version,
           runUid: source?.runUid,
         }),
+      () => `Asked for approval of ${shortRevision(revision)} to ${lane.name}`,
     );
   const rollback = (version: string) => {
     setMenu(null);
-    return act(`Rolled back ${lane.name} to ${version}`, () =>
-      api.rollback(entity, lane.name, version),
+    return act(
+      `roll back ${lane.name} to ${version}`,
+      async () => {
+        const started = await api.rollback(entity, lane.name, version);
+        setRolledBack(started);
+        return started;
+      },
+      started =>
+        `Started deploy run ${started.name} to roll ${lane.name} back to ${started.version}`,
     );
   };
 
@@ -105,9 +124,9 @@ export function LaneActions(props: LaneActionsProps) {
     source?.revision !== lane.current?.revision &&
     !lane.pending.some(p => p.revision === revision);
   const showRollback = lane.previousVersions.length > 0;
-  if (!showPromote && !showRollback) return null;
+  if (!showPromote && !showRollback && !rolledBack) return null;
   return (
-    <Box display="flex" style={{ gap: 8 }}>
+    <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 8 }}>
       {showPromote && (
         <GatedButton
           access={canRequest}
@@ -145,6 +164,12 @@ export function LaneActions(props: LaneActionsProps) {
             ))}
           </Menu>
         </>
+      )}
+      {rolledBack && (
+        <Typography variant="body2" role="status" style={{ flexBasis: '100%' }}>
+          Rolling back to {rolledBack.version}: started deploy run{' '}
+          <RunName run={rolledBack} onOpenRun={onOpenRun} />
+        </Typography>
       )}
     </Box>
   );
