@@ -362,9 +362,27 @@ export const checks = [
       await dialog.getByLabel(/Comment/).fill('Checked staging dashboards');
       await dialog.getByRole('button', { name: 'Approve' }).click();
       await expectVisible(
-        page.getByText(/Approved promotion of checkout-web to staging/),
-        'the confirmation',
+        page.getByText(
+          /Approved promotion of checkout-web to staging: started deploy run checkout-web-deploy-/,
+        ),
+        'the confirmation naming the deploy run the approval started',
       );
+      // the golden path: the approval started the deploy pipeline, and the lane follows it
+      await expectVisible(
+        page.getByRole('group', { name: 'deploying to staging' }),
+        'the staging lane deploying the approved revision',
+      );
+      await page.screenshot({
+        path: join(artifacts, '24-promotion-deploying.png'),
+        fullPage: true,
+      });
+      await page
+        .getByRole('group', { name: 'deploying to staging' })
+        .waitFor({ state: 'detached', timeout: TIMEOUT });
+      await page.screenshot({
+        path: join(artifacts, '25-promotion-deployed.png'),
+        fullPage: true,
+      });
       await openUntilVisible(
         page,
         `${appUrl}/approvals`,
@@ -380,6 +398,73 @@ export const checks = [
       );
       await page.screenshot({
         path: join(artifacts, '15-not-an-approver.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'an owner rolls one environment back: the deploy pipeline starts for that lane only',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(
+        `${appUrl}/catalog/default/component/checkout-web/environments`,
+      );
+      const production = page.getByLabel('environment production');
+      await expectVisible(production, 'the production lane');
+      await production.getByRole('button', { name: /Roll back/ }).click();
+      const version = page.getByRole('menuitem').first();
+      const target = (await version.innerText()).trim();
+      await version.click();
+      await expectVisible(
+        page
+          .getByRole('status')
+          .filter({ hasText: `Rolling back to ${target}: started deploy run` }),
+        'what the rollback started',
+      );
+      await expectVisible(
+        page.getByRole('group', { name: 'deploying to production' }),
+        'the production lane deploying the earlier version',
+      );
+      if (await page.getByRole('group', { name: 'deploying to dev' }).count()) {
+        throw new Error('the rollback of production also deploys dev');
+      }
+      await page.screenshot({
+        path: join(artifacts, '26-rollback.png'),
+        fullPage: true,
+      });
+    },
+  },
+  {
+    name: 'an owner starts a run with parameters from the CI/CD tab',
+    async run({ page, appUrl, artifacts }) {
+      await page.goto(`${appUrl}/catalog/default/component/checkout-web/ci-cd`);
+      await page.getByRole('button', { name: 'Start a run' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('radio', { name: /checkout-web-ci/ }).check();
+      const branch = dialog.getByRole('textbox', { name: /^branch/ });
+      await expectVisible(branch, "the pipeline's branch param");
+      await branch.fill('release/2026-12');
+      await page.screenshot({
+        path: join(artifacts, '27-start-run-form.png'),
+        fullPage: true,
+      });
+      const started = page.waitForResponse(
+        r =>
+          r.url().endsWith('/entities/component/default/checkout-web/runs') &&
+          r.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+      const answer = await started;
+      if (answer.status() !== 201) {
+        throw new Error(`Starting the run answered ${answer.status()}`);
+      }
+      const body = answer.request().postDataJSON();
+      if (body.params?.branch !== 'release/2026-12') {
+        throw new Error(`The start request carried ${JSON.stringify(body)}`);
+      }
+      const { name } = await answer.json();
+      await expectVisible(dialog.getByText(name), 'the started run in the dialog');
+      await page.screenshot({
+        path: join(artifacts, '28-start-run-started.png'),
         fullPage: true,
       });
     },

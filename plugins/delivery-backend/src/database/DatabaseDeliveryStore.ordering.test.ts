@@ -186,6 +186,26 @@ describe.each(databases.eachSupportedId())(
       expect(Number(n)).toBe(0);
     });
 
+    it('records a deploy task that finished while the run write was stale, once', async () => {
+      const { store, knex } = await createStore(databaseId);
+      await store.upsertRuns([runAt('90', 'running', [])]);
+      const finishedDeploy = {
+        ...runAt('80', 'running', [['r1-deploy-dev', 'succeeded', '85']]),
+      };
+      finishedDeploy.tasks = finishedDeploy.tasks.map(t => ({
+        ...t,
+        environment: 'dev',
+        completedAt: '2026-11-01T10:03:00.000Z',
+      }));
+      await store.upsertRuns([finishedDeploy]);
+      await store.upsertRuns([finishedDeploy]);
+      const rows = await knex('delivery_deployments').select(
+        'id',
+        'environment',
+      );
+      expect(rows).toEqual([{ id: 'run:r1#deploy-dev', environment: 'dev' }]);
+    });
+
     it('lets two writers upsert the same runs and tasks at once, in opposite orders, without failing', async () => {
       const { store, knex } = await createStore(databaseId);
       const other = await DatabaseDeliveryStore.create({

@@ -10,7 +10,10 @@ import {
 import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
 import { Knex } from 'knex';
 import { deploymentRow } from '../events/DatabaseEventsStore';
-import { deploymentsFromRun } from '../events/deploymentsFromRun';
+import {
+  deploymentsFromRun,
+  runDeploymentId,
+} from '../events/deploymentsFromRun';
 import { decodeRunCursor, encodeRunCursor } from './cursor';
 import { DeliveryStore, ListRunsQuery, RunFact } from './DeliveryStore';
 import {
@@ -130,9 +133,15 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       }
       // A finished run to an environment, or each finished deploy task of a run, is also a
       // deployment attempt (DORA.md); versioned tasks may finish while their run's write is stale.
+      // (an ignored, stale record makes no run-level deployment)
       const deployments = sorted
-        .filter(r => applied.has(r.uid) || r.taskSourceVersions)
-        .flatMap(deploymentsFromRun)
+        .flatMap(r =>
+          applied.has(r.uid)
+            ? deploymentsFromRun(r)
+            : deploymentsFromRun(r).filter(
+                d => r.taskSourceVersions && d.id !== runDeploymentId(r.uid),
+              ),
+        )
         .map(d => deploymentRow(d, 'run'))
         .sort((a, b) => compare(String(a.id), String(b.id)));
       for (let i = 0; i < deployments.length; i += CHUNK) {

@@ -191,6 +191,13 @@ export function generateDemoHistory(
         pullRequest: branch === 'main' ? undefined : String(rng.int(100, 480)),
       },
       environment,
+      // what a start form offers: the pipeline's params with the values this run had
+      params: [
+        { name: 'revision', value: revision },
+        ...(environment
+          ? [{ name: 'environment', value: environment }]
+          : [{ name: 'branch', value: branch }]),
+      ],
       tasks: attempt.tasks.map(t => withStepsAndResults(t, image)),
       image:
         attempt.status === 'succeeded' && !environment
