@@ -449,7 +449,7 @@ export const checks = [
       });
       const started = page.waitForResponse(
         r =>
-          r.url().endsWith('/entities/component/default/checkout-web/runs') &&
+          /\/entities\/component\/default\/checkout-web\/runs$/i.test(r.url()) &&
           r.request().method() === 'POST',
       );
       await dialog.getByRole('button', { name: 'Start', exact: true }).click();

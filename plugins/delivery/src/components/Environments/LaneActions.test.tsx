@@ -26,6 +26,7 @@ const ROLL_BACK_REASON =
 async function renderLane(
   api: Partial<DeliveryApi>,
   allow: (request: PermissionRequest, entityRef: string) => boolean,
+  productionOverrides: Partial<ReturnType<typeof testLanes>[number]> = {},
 ) {
   const entityRef = freshEntityRef();
   const permissions = recordingPermissionApi(request =>
@@ -33,6 +34,7 @@ async function renderLane(
   );
   const [staging, production] = testLanes();
   production.pending = [testApproval({ revision: '0badc0de0badc0de' })];
+  Object.assign(production, productionOverrides);
   const alertApi = { post: jest.fn() } satisfies Partial<AlertApi>;
   const onChanged = jest.fn();
   await renderInTestApp(
@@ -127,6 +129,19 @@ describe('LaneActions', () => {
       permissionRequest('delivery.environment.deploy', entityRef),
     );
     expect(screen.queryByText(ROLL_BACK_REASON)).not.toBeInTheDocument();
+  });
+
+  it('offers no promotion of the revision the lane is deploying already', async () => {
+    await renderLane({}, owner, {
+      deploying: {
+        runUid: 'd-1',
+        runName: 'payments-api-deploy-x1',
+        status: 'running',
+        revision: 'abc1234def5678',
+      },
+    });
+    expect(await screen.findByText(/Roll back/)).toBeInTheDocument();
+    expect(screen.queryByText(PROMOTE)).not.toBeInTheDocument();
   });
 
   it('disables Promote and Roll back, saying only owners of the entity may', async () => {

@@ -122,6 +122,7 @@ export function LaneActions(props: LaneActionsProps) {
   const showPromote =
     revision &&
     source?.revision !== lane.current?.revision &&
+    source?.revision !== lane.deploying?.revision &&
     !lane.pending.some(p => p.revision === revision);
   const showRollback = lane.previousVersions.length > 0;
   if (!showPromote && !showRollback && !rolledBack) return null;
