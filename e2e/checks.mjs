@@ -445,7 +445,6 @@ export const checks = [
       await branch.fill('release/2026-12');
       await page.screenshot({
         path: join(artifacts, '27-start-run-form.png'),
-        fullPage: true,
       });
       const started = page.waitForResponse(
         r =>
@@ -465,7 +464,6 @@ export const checks = [
       await expectVisible(dialog.getByText(name), 'the started run in the dialog');
       await page.screenshot({
         path: join(artifacts, '28-start-run-started.png'),
-        fullPage: true,
       });
     },
   },

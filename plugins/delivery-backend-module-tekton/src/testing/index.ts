@@ -19,3 +19,17 @@ export type {
   TektonPlural,
   TektonVersion,
 } from './types';
+export {
+  TektonTestExecutor,
+  defaultTaskHandler,
+  failWith,
+  runScriptStep,
+  succeedWith,
+} from './executor';
+export type {
+  StepOutcome,
+  TaskHandler,
+  TaskHandlerContext,
+  TaskOutcome,
+  TektonTestExecutorOptions,
+} from './executor';
