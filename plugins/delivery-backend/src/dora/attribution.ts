@@ -29,8 +29,9 @@ function changeKey(change: Pick<DoraChange, 'entityRef' | 'sha'>): string {
  *   push chain of its entity: a deployment of head commit X ships every not-yet-shipped such
  *   commit of the entity with `pushSeq ≤ pushSeq(X)`; deployments are walked in deployment order,
  *   so a commit is attributed once, to the first deployment that shipped it;
- * - the first observed deployment of an entity still ships (consumes) its commits, but they are
- *   marked `sampled: false` — explicit links included — because its commit range is unknown.
+ * - the first observed deployment of an entity still ships (consumes) the commits the push chain
+ *   attributes to it, but they are marked `sampled: false` because its commit range is unknown;
+ *   a commit that names its deployment is sampled there all the same (DORA.md "Inputs").
  *
  * `deployments` must be rule-1 deployments in deployment order. Commits are de-duplicated by
  * entity and sha (first record wins).
@@ -57,8 +58,7 @@ export function attributeChanges(
       ? byId.get(change.deploymentId)
       : undefined;
     if (deployment) {
-      const sampled = !firstDeploymentIds.has(deployment.id);
-      shipped.push({ change, deployment, sampled });
+      shipped.push({ change, deployment, sampled: true });
       explicitCount.set(
         deployment.id,
         (explicitCount.get(deployment.id) ?? 0) + 1,

@@ -57,7 +57,7 @@ describe('rule 5 — change lead time', () => {
     ]);
   });
 
-  it('does not sample the commits of the first observed deployment', () => {
+  it('does not sample the commits the push chain gives the first observed deployment', () => {
     const result = run({
       deployments: [
         deploy('first', at(1), { commitSha: 'c2' }),
@@ -70,8 +70,10 @@ describe('rule 5 — change lead time', () => {
         commit('c3', 3, at(1, 12)),
       ],
     });
-    // first ships c1, c2 (and explicit) unsampled; second ships only c3: 2 d − 1.5 d = 12 h
+    // first ships c1, c2 unsampled, and explicit, which names it, sampled (DORA.md: whether or
+    // not it is the first): 1 d − 2 h = 22 h; second ships only c3: 2 d − 1.5 d = 12 h
     expect(result.drillDown.leadTimeSamples).toEqual([
+      { sha: 'explicit', deploymentId: 'first', seconds: 22 * H },
       { sha: 'c3', deploymentId: 'second', seconds: 12 * H },
     ]);
     expect(result.warnings).toContain(

@@ -121,6 +121,8 @@ describe('the ML project', () => {
       params: [
         { name: 'slipway-url', value: '$(params.slipway-url)' },
         { name: 'entity-ref', value: '$(params.entity-ref)' },
+        // the run's uid, which the Task cannot read itself: the scan is linked to the run
+        { name: 'pipeline-run-uid', value: '$(context.pipelineRun.uid)' },
         { name: 'report-path', value: 'reports/pip-audit.json' },
       ],
     });
@@ -357,6 +359,7 @@ describe.each([
       params: [
         { name: 'slipway-url', value: '$(params.slipway-url)' },
         { name: 'entity-ref', value: '$(params.entity-ref)' },
+        { name: 'pipeline-run-uid', value: '$(context.pipelineRun.uid)' },
         { name: 'report-path', value: 'reports/trivy-image.json' },
         { name: 'tool', value: 'trivy-image' },
         { name: 'target', value: IMAGE_BY_DIGEST },

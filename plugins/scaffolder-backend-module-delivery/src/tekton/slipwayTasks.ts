@@ -29,4 +29,6 @@ export function slipwayTaskRef(
 export const SLIPWAY_PARAMS = [
   { name: 'slipway-url', value: '$(params.slipway-url)' },
   { name: 'entity-ref', value: '$(params.entity-ref)' },
+  // a Task cannot read its PipelineRun's uid itself; links uploads and requests to the run
+  { name: 'pipeline-run-uid', value: '$(context.pipelineRun.uid)' },
 ];
