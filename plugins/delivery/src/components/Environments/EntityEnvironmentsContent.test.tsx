@@ -225,10 +225,12 @@ describe('EntityEnvironmentsContent', () => {
       runName: 'payments-api-deploy-d8',
       status: 'pending',
     };
-    const getEnvironments = jest
-      .fn()
-      .mockResolvedValueOnce({ entityRef: 'x', environments: lanes })
-      .mockResolvedValue({ entityRef: 'x', environments: testLanes() });
+    // the deployment is in progress until the test says it landed
+    let landed = false;
+    const getEnvironments = jest.fn(async () => ({
+      entityRef: 'x',
+      environments: landed ? testLanes() : lanes,
+    }));
     await renderTab(
       {
         getEnvironments,
@@ -241,15 +243,18 @@ describe('EntityEnvironmentsContent', () => {
     ).toHaveTextContent(
       /^In progressDeploying — run payments-api-deploy-d8 \(pending\)$/,
     );
-    // done: the next reload shows no deployment, and the reloads stop
+    // while it deploys, the tab keeps asking
+    await waitFor(() =>
+      expect(getEnvironments.mock.calls.length).toBeGreaterThanOrEqual(3),
+    );
+    landed = true;
     await waitFor(() =>
       expect(
         screen.queryByLabelText('deploying to staging'),
       ).not.toBeInTheDocument(),
     );
-    // (a tick may fire before the last answer lands; after it, nothing more)
+    // done: the reloads stop (a tick may have fired before the last answer landed)
     const calls = getEnvironments.mock.calls.length;
-    expect(calls).toBeGreaterThanOrEqual(2);
     await new Promise(resolve => setTimeout(resolve, 300));
     expect(getEnvironments).toHaveBeenCalledTimes(calls);
   });
