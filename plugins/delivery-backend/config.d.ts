@@ -1,3 +1,4 @@
+import { HumanDuration } from '@backstage/types';
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
 export interface Config {
@@ -92,6 +93,11 @@ export interface Config {
      * Demo pipeline history, loaded at start-up for the listed entities when they have no runs
      * yet. For local portals and demos only: leave it off in production.
      */
+    /**
+     * How long one call to the software catalog may take (a duration: `10s`, `PT10S` or
+     * `{ seconds: 10 }`); a slower call answers 503. Default: 10 seconds.
+     */
+    catalogTimeout?: string | HumanDuration;
     demoData?: {
       /** Load demo history. Default: false. */
       enabled?: boolean;

@@ -37,6 +37,10 @@ import { MappingRunSink } from './service/mapping/MappingRunSink';
 import { ProviderRegistry } from './service/ProviderRegistry';
 import { readDoraOptions } from './service/routes/dora';
 import { createRouter } from './service/router';
+import {
+  readCatalogTimeout,
+  withCatalogTimeout,
+} from './service/catalog/timedCatalog';
 import { readPipelineTokenKey } from './service/routes/pipelineTokenKeys';
 import { createApprovals } from './approvals/createApprovals';
 import { ApprovalSourceRegistry } from './approvals/ApprovalSourceRegistry';
@@ -81,6 +85,11 @@ export const deliveryPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, database, logger } = deps;
+        // every catalog call of this plugin is bounded (delivery.catalogTimeout)
+        const catalog = withCatalogTimeout(
+          deps.catalog,
+          readCatalogTimeout(config),
+        );
         const store = await DatabaseDeliveryStore.create({ database });
         // the decide permission is registered with its resource type (approvals); the others are
         // on the catalog's entity resource type, whose rules the catalog owns
@@ -90,7 +99,7 @@ export const deliveryPlugin = createBackendPlugin({
           ),
         );
         const access = new EntityAccess({
-          catalog: deps.catalog,
+          catalog,
           permissions: deps.permissions,
           scopes: ServiceScopes.fromConfig(config),
         });
@@ -100,7 +109,7 @@ export const deliveryPlugin = createBackendPlugin({
         await new ScmChangeSubscriber({
           events: deps.eventsService,
           store: events,
-          catalog: deps.catalog,
+          catalog,
           auth: deps.auth,
           logger,
           signed: signedScmSources(config),
@@ -115,7 +124,7 @@ export const deliveryPlugin = createBackendPlugin({
           deps.lifecycle.addShutdownHook(() => demo.stop());
         }
 
-        const mapper = new EntityRunMapper(deps.catalog, deps.auth, logger);
+        const mapper = new EntityRunMapper(catalog, deps.auth, logger);
         await new EntityMappingTask(mapper, store, logger).schedule(
           deps.scheduler,
           readEntityMappingSchedule(config),
@@ -135,11 +144,12 @@ export const deliveryPlugin = createBackendPlugin({
         const findingDeps = {
           findings,
           findingsConfig,
-          catalog: deps.catalog,
+          catalog,
           auth: deps.auth,
         };
         const { connectSources, ...approvals } = await createApprovals({
           ...deps,
+          catalog,
           knex: await database.getClient(),
           store,
           securityGate: entityRef =>
