@@ -134,9 +134,14 @@ function tasksOf(
       byName.set(name, tr);
     }
   }
-  const withFinally = (task: TaskRun): TaskRun => ({
+  // TaskRuns inherit the PipelineRun's labels: only a label of their own marks a deploy task
+  const runEnvironment = nonEmptyString(
+    run.metadata?.labels?.[ENVIRONMENT_LABEL],
+  );
+  const asChildOfRun = ({ environment, ...task }: TaskRun): TaskRun => ({
     ...task,
     isFinally: finallyNames.has(task.pipelineTaskName),
+    ...(environment && environment !== runEnvironment ? { environment } : {}),
   });
 
   const refs = Array.isArray(run.status?.childReferences)
@@ -160,10 +165,10 @@ function tasksOf(
     const obj = byName.get(name);
     const entry = embeddedByName.get(name);
     if (obj) {
-      tasks.push(withFinally(taskRunToTask(obj, ctx)));
+      tasks.push(asChildOfRun(taskRunToTask(obj, ctx)));
     } else if (entry) {
       tasks.push(
-        withFinally(
+        asChildOfRun(
           taskRunToTask(
             { metadata: { name }, status: entry[1].status },
             {
@@ -177,7 +182,7 @@ function tasksOf(
       );
     } else {
       tasks.push(
-        withFinally(
+        asChildOfRun(
           taskRunToTask(
             { metadata: { name }, status: ref.status },
             { ...ctx, statusIsSummary: true },
@@ -199,7 +204,7 @@ function tasksOf(
     };
     const obj = byName.get(name);
     fromMaps.push(
-      withFinally(
+      asChildOfRun(
         taskRunToTask(obj ?? { metadata: { name }, status: entry.status }, ctx),
       ),
     );
@@ -218,7 +223,7 @@ function tasksOf(
         isChildOf(tr, run) || (!listed && matchesChildNamePattern(tr, run))
       );
     })
-    .map(tr => withFinally(taskRunToTask(tr)))
+    .map(tr => asChildOfRun(taskRunToTask(tr)))
     .sort(byStartThenName);
   return [...tasks, ...claimed];
 }
@@ -356,13 +361,7 @@ export function pipelineRunToRecord(
     toIsoTimestamp(options.observedAt) ??
     new Date(0).toISOString();
 
-  // TaskRuns inherit the PipelineRun's labels: only a label of their own marks a deploy task
-  const runEnvironment = nonEmptyString(labels?.[ENVIRONMENT_LABEL]);
-  const tasks = tasksOf(obj, options).map(({ environment, ...task }) =>
-    environment && environment !== runEnvironment
-      ? { ...task, environment }
-      : task,
-  );
+  const tasks = tasksOf(obj, options);
   const params = toRunValues(obj.spec?.params);
   const results = toRunValues(
     Array.isArray(status?.results) ? status.results : status?.pipelineResults,

@@ -10,10 +10,7 @@ import {
 import { PipelineRunRecord } from '@slipway/plugin-delivery-node';
 import { Knex } from 'knex';
 import { deploymentRow } from '../events/DatabaseEventsStore';
-import {
-  deploymentsFromRun,
-  runDeploymentId,
-} from '../events/deploymentsFromRun';
+import { deploymentsFromRun } from '../events/deploymentsFromRun';
 import { decodeRunCursor, encodeRunCursor } from './cursor';
 import { DeliveryStore, ListRunsQuery, RunFact } from './DeliveryStore';
 import {
@@ -132,15 +129,12 @@ export class DatabaseDeliveryStore implements DeliveryStore {
         written.forEach(row => applied.add(row.uid));
       }
       // A finished run to an environment, or each finished deploy task of a run, is also a
-      // deployment attempt (DORA.md); versioned tasks may finish while their run's write is stale.
-      // (an ignored, stale record makes no run-level deployment)
+      // deployment attempt (DORA.md); versioned tasks may finish while their run's write is stale
       const deployments = sorted
         .flatMap(r =>
-          applied.has(r.uid)
-            ? deploymentsFromRun(r)
-            : deploymentsFromRun(r).filter(
-                d => r.taskSourceVersions && d.id !== runDeploymentId(r.uid),
-              ),
+          applied.has(r.uid) || r.taskSourceVersions
+            ? deploymentsFromRun(r, { tasksOnly: !applied.has(r.uid) })
+            : [],
         )
         .map(d => deploymentRow(d, 'run'))
         .sort((a, b) => compare(String(a.id), String(b.id)));

@@ -80,10 +80,12 @@ function fromTask(
  *   finished at its completion, shipping its revision; the version is the built image's digest
  *   when known, else the revision.
  *
- * Runs without an entity, and unfinished runs and tasks, made no deployment (yet).
+ * Runs without an entity, and unfinished runs and tasks, made no deployment (yet). `tasksOnly`
+ * leaves the run-level deployment out (a stale write of the run, whose tasks may be newer).
  */
 export function deploymentsFromRun(
   run: PipelineRun & { tasks?: TaskRun[] },
+  { tasksOnly = false }: { tasksOnly?: boolean } = {},
 ): DeploymentEvent[] {
   if (!run.entityRef) return [];
   const entityRef = run.entityRef.toLocaleLowerCase('en-US');
@@ -93,6 +95,7 @@ export function deploymentsFromRun(
     .filter((d): d is DeploymentEvent => d !== undefined);
   const status = STATUS[run.status];
   if (
+    tasksOnly ||
     !run.environment ||
     !run.completedAt ||
     !status ||

@@ -227,13 +227,8 @@ export function registerApprovalRoutes(
           userRef,
           now,
         );
-        const deployRun =
-          request.deployRun && !decided.deployRun
-            ? {
-                deployRun: request.deployRun.uid ??
-                  request.deployRun.name ?? { error: request.deployRun.error! },
-              }
-            : {};
+        // the deploy run this decision started, if any
+        const started = decided.deployRun ? undefined : request.deployRun;
         return {
           result: await details(request, credentials),
           changed: {
@@ -241,7 +236,10 @@ export function registerApprovalRoutes(
             decision: input.decision,
             state: request.state,
             userRef,
-            ...deployRun,
+            ...(started && {
+              deployRun: started.uid ??
+                started.name ?? { error: started.error! },
+            }),
           },
         };
       },

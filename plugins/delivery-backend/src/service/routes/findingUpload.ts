@@ -4,6 +4,7 @@ import {
   FindingsUploadResult,
 } from '@slipway/plugin-delivery-common';
 import { ParsedReport } from '@slipway/plugin-delivery-node';
+import { Entity } from '@backstage/catalog-model';
 import express, { Router } from 'express';
 import { ScanOutcome } from '../../findings/FindingsStore';
 import { decodeReport, parseReport } from '../../findings/decodeReport';
@@ -66,6 +67,14 @@ export function registerFindingUploadRoute(
   deps: FindingRouteDeps,
 ) {
   const config = deps.findingsConfig;
+  const approvers = new CatalogApprovers(deps.catalog, () =>
+    deps.auth.getOwnServiceCredentials(),
+  );
+  const authorityDeps = {
+    getRun: (uid: string) => deps.store.getRun(uid),
+    ownersOf: (entity: Entity) =>
+      approvers.resolve([OWNERS], String(entity.spec?.owner ?? '')),
+  };
   router.post(
     '/entities/:kind/:namespace/:name/findings',
     requireCaller(deps, 'findings-upload'),
@@ -97,16 +106,12 @@ export function registerFindingUploadRoute(
             entity.metadata.annotations,
           );
           const tool = query.tool ?? report.tool;
-          const authority = await scanAuthority(
-            {
-              getRun: uid => deps.store.getRun(uid),
-              ownersOf: found =>
-                new CatalogApprovers(deps.catalog, () =>
-                  deps.auth.getOwnServiceCredentials(),
-                ).resolve([OWNERS], String(found.spec?.owner ?? '')),
-            },
-            { entity, entityRef, runUid: query.runUid, credentials },
-          );
+          const authority = await scanAuthority(authorityDeps, {
+            entity,
+            entityRef,
+            runUid: query.runUid,
+            credentials,
+          });
           const outcome = await deps.findings.recordScan({
             entityRef,
             tool,

@@ -2,9 +2,9 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Button, Grid } from '@material-ui/core';
-import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
 import { RunFilter, useEntityRuns } from '../../hooks/useEntityRuns';
+import { useOpenRunParam } from '../../hooks/useOpenRunParam';
 import { usePipelineStats } from '../../hooks/usePipelineStats';
 import { PipelineStatsCard } from '../PipelineStats';
 import { RunDetailsDrawer } from '../RunDetails';
@@ -27,7 +27,7 @@ const STATS_DAYS = 30;
 export function EntityPipelinesContent() {
   const { entity } = useEntity();
   const [filter, setFilter] = useState<RunFilter>({});
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [openRun, setOpenRun] = useOpenRunParam();
   const stats = usePipelineStats(STATS_DAYS);
   const { loading, error, runs, hasMore, loadingMore, loadMore, refresh } =
     useEntityRuns(PAGE_SIZE, filter);
@@ -39,19 +39,6 @@ export function EntityPipelinesContent() {
       return more.length ? [...seen, ...new Set(more)].sort() : seen;
     });
   }, [runs]);
-  const openRun = searchParams.get('run');
-  const setOpenRun = useCallback(
-    (uid?: string) =>
-      setSearchParams(
-        params => {
-          if (uid) params.set('run', uid);
-          else params.delete('run');
-          return params;
-        },
-        { replace: !uid },
-      ),
-    [setSearchParams],
-  );
 
   const filtered = Boolean(
     filter.status || filter.pipeline || filter.branch || filter.provider,

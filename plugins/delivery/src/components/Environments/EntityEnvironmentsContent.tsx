@@ -1,8 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
-import { useCallback } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import useInterval from 'react-use/esm/useInterval';
+import { useOpenRunParam } from '../../hooks/useOpenRunParam';
 import { RunDetailsDrawer } from '../RunDetails';
 import { EnvironmentLaneCard } from './EnvironmentLaneCard';
 import { NoEnvironmentsState } from './NoEnvironmentsState';
@@ -28,20 +27,7 @@ export function EntityEnvironmentsContent(
 ) {
   const { refreshIntervalMs = 10_000 } = props;
   const { loading, error, value, retry, entity } = useEnvironments();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const openRun = searchParams.get('run');
-  const setOpenRun = useCallback(
-    (uid?: string) =>
-      setSearchParams(
-        params => {
-          if (uid) params.set('run', uid);
-          else params.delete('run');
-          return params;
-        },
-        { replace: !uid },
-      ),
-    [setSearchParams],
-  );
+  const [openRun, setOpenRun] = useOpenRunParam();
   const deploying = Boolean(value?.environments.some(lane => lane.deploying));
   useInterval(retry, deploying && !loading ? refreshIntervalMs : null);
 
